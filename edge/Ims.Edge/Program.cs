@@ -1,0 +1,3 @@
+using Ims.Edge.Cli;
+
+return ImsCli.Run(args, Console.Out, Console.Error);
