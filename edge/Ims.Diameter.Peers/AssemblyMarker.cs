@@ -1,0 +1,1 @@
+namespace Ims.Diameter.Peers;
