@@ -9,12 +9,11 @@ namespace Ims.Architecture.Tests;
 [TestClass]
 public sealed class ProtocolLibraryReferenceTests
 {
-    private static readonly string[] PureLibraries = ["Ims.Sip", "Ims.Diameter", "Ims.Aka"];
-
-    [TestMethod]
+        [TestMethod]
     [DataRow("Ims.Sip")]
     [DataRow("Ims.Diameter")]
     [DataRow("Ims.Aka")]
+    [DataRow("Ims.Ifc")]
     public void ProtocolLibraryReferencesOnlyTheBaseClassLibrary(string name)
     {
         var assembly = Assembly.Load(name);
@@ -30,6 +29,7 @@ public sealed class ProtocolLibraryReferenceTests
     [DataRow("Ims.Sip")]
     [DataRow("Ims.Diameter")]
     [DataRow("Ims.Aka")]
+    [DataRow("Ims.Ifc")]
     public void ProtocolLibraryReferencesNoNetworking(string name)
     {
         var assembly = Assembly.Load(name);
@@ -39,17 +39,6 @@ public sealed class ProtocolLibraryReferenceTests
             .ToList();
 
         Assert.IsEmpty(networking, $"{name} references {string.Join(", ", networking)}");
-    }
-
-    [TestMethod]
-    public void EveryPureLibraryIsShippedWithTheEdge()
-    {
-        var edge = Assembly.Load("ims");
-        var referenced = edge.GetReferencedAssemblies().Select(r => r.Name).ToHashSet();
-        foreach (var name in PureLibraries)
-        {
-            Assert.Contains(name, referenced);
-        }
     }
 
     private static bool IsBaseClassLibrary(string name) =>
