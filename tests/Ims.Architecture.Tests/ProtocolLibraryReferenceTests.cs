@@ -14,6 +14,7 @@ public sealed class ProtocolLibraryReferenceTests
     [DataRow("Ims.Diameter")]
     [DataRow("Ims.Aka")]
     [DataRow("Ims.Ifc")]
+    [DataRow("Ims.Events")]
     public void ProtocolLibraryReferencesOnlyTheBaseClassLibrary(string name)
     {
         var assembly = Assembly.Load(name);
@@ -30,6 +31,7 @@ public sealed class ProtocolLibraryReferenceTests
     [DataRow("Ims.Diameter")]
     [DataRow("Ims.Aka")]
     [DataRow("Ims.Ifc")]
+    [DataRow("Ims.Events")]
     public void ProtocolLibraryReferencesNoNetworking(string name)
     {
         var assembly = Assembly.Load(name);

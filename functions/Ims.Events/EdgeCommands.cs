@@ -1,0 +1,42 @@
+namespace Ims.Events;
+
+// Commands: what a handler decided. The edge carries them out and decides nothing itself.
+
+/// <summary>Answer the suspended server transaction.</summary>
+public sealed record SendSipResponse(string TransactionId, byte[] Message) : BusMessage
+{
+    public override bool IsCommand => true;
+}
+
+/// <summary>Forward the request of a suspended transaction, already rewritten, to the next hop (a SIP URI or host:port).</summary>
+public sealed record ForwardSipRequest(string TransactionId, byte[] Message, string NextHop) : BusMessage
+{
+    public override bool IsCommand => true;
+}
+
+/// <summary>
+/// Send a Diameter request (routed by its Destination-Host/Realm); the envelope's continuation comes
+/// back with the answer as <see cref="DiameterAnswerReceived"/>.
+/// </summary>
+public sealed record SendDiameterRequest(byte[] Message) : BusMessage
+{
+    public override bool IsCommand => true;
+}
+
+/// <summary>Answer a Diameter request received from a peer.</summary>
+public sealed record SendDiameterAnswer(string PeerId, byte[] Message) : BusMessage
+{
+    public override bool IsCommand => true;
+}
+
+/// <summary>Schedule (or move) a timer; <see cref="TimerFired"/> comes back at <paramref name="Due"/>.</summary>
+public sealed record ScheduleTimer(string TimerId, DateTimeOffset Due, string Payload) : BusMessage
+{
+    public override bool IsCommand => true;
+}
+
+/// <summary>Cancel a timer; cancelling an unknown or fired timer is not an error.</summary>
+public sealed record CancelTimer(string TimerId) : BusMessage
+{
+    public override bool IsCommand => true;
+}
