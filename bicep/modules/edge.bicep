@@ -1,0 +1,115 @@
+// The SIP/Diameter edge: a container group with a public address that accepts SIP over UDP and
+// TCP (Azure Container Instances carries UDP, which App Service and Container Apps ingress do not).
+param location string
+param baseName string
+param image string
+param cpu int
+param memoryGiB int
+param identityId string
+param identityClientId string
+param tableEndpoint string
+param eventHubsNamespaceHost string
+param appInsightsConnectionString string
+param homeDomain string
+
+// P-CSCF 5060, I-CSCF 4060, S-CSCF 6060 (UDP and TCP), Diameter 3868 (TCP).
+var ports = [
+  {
+    port: 5060
+    protocol: 'UDP'
+  }
+  {
+    port: 5060
+    protocol: 'TCP'
+  }
+  {
+    port: 4060
+    protocol: 'UDP'
+  }
+  {
+    port: 4060
+    protocol: 'TCP'
+  }
+  {
+    port: 6060
+    protocol: 'UDP'
+  }
+  {
+    port: 6060
+    protocol: 'TCP'
+  }
+  {
+    port: 3868
+    protocol: 'TCP'
+  }
+]
+
+resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
+  name: '${baseName}-edge'
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    osType: 'Linux'
+    restartPolicy: 'Always'
+    ipAddress: {
+      type: 'Public'
+      dnsNameLabel: '${baseName}-edge'
+      ports: ports
+    }
+    containers: [
+      {
+        name: 'edge'
+        properties: {
+          image: image
+          command: [
+            'ims'
+            'up'
+            '--bind'
+            '0.0.0.0'
+          ]
+          ports: ports
+          resources: {
+            requests: {
+              cpu: cpu
+              memoryInGB: memoryGiB
+            }
+          }
+          environmentVariables: [
+            {
+              name: 'AZURE_CLIENT_ID'
+              value: identityClientId
+            }
+            {
+              name: 'IMS_Store'
+              value: 'azure'
+            }
+            {
+              name: 'IMS_StoreEndpoint'
+              value: tableEndpoint
+            }
+            {
+              name: 'IMS_EventHubsNamespace'
+              value: eventHubsNamespaceHost
+            }
+            {
+              name: 'IMS_HomeDomain'
+              value: homeDomain
+            }
+            {
+              name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+              value: appInsightsConnectionString
+            }
+          ]
+        }
+      }
+    ]
+  }
+}
+
+output ipAddress string = edge.properties.ipAddress.ip
+output fqdn string = edge.properties.ipAddress.fqdn
