@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Ims.Edge.Hosting;
+
+/// <summary>Reads <see cref="ImsOptions"/>: defaults, then the file, then IMS_ environment variables.</summary>
+public static class ImsConfiguration
+{
+    public const string DefaultFile = "ims.json";
+
+    /// <summary>
+    /// The options, or an error for a missing explicit file, malformed JSON or a value of the wrong type.
+    /// An absent ims.json in the working folder is not an error: the defaults serve.
+    /// </summary>
+    public static ImsOptions? Load(string? file, IDictionary<string, string?>? overrides, out string? error)
+    {
+        var path = file ?? DefaultFile;
+        if (file is not null && !File.Exists(file))
+        {
+            error = $"config file not found: {file}";
+            return null;
+        }
+
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.GetFullPath(path), optional: file is null, reloadOnChange: false)
+                .AddEnvironmentVariables("IMS_")
+                .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+                .Build();
+            var options = new ImsOptions();
+            configuration.Bind(options, o => o.ErrorOnUnknownConfiguration = false);
+            error = Validate(options);
+            return error is null ? options : null;
+        }
+        catch (InvalidDataException ex)
+        {
+            error = $"config file {path} is not valid JSON: {ex.InnerException?.Message ?? ex.Message}";
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            error = $"bad setting: {ex.InnerException?.Message ?? ex.Message}";
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            error = $"bad setting: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static string? Validate(ImsOptions options)
+    {
+        foreach (var (name, port) in new[]
+                 {
+                     ("Pcscf:Port", options.Pcscf.Port), ("Icscf:Port", options.Icscf.Port), ("Scscf:Port", options.Scscf.Port),
+                     ("Hss:Port", options.Hss.Port), ("AdminPort", options.AdminPort),
+                 })
+        {
+            if (port is < 1 or > 65535)
+            {
+                return $"{name} must be a port number 1-65535, not {port}";
+            }
+        }
+
+        if (!System.Net.IPAddress.TryParse(options.Bind, out _))
+        {
+            return $"Bind must be an IP address, not '{options.Bind}'";
+        }
+
+        if (options.Store is not ("embedded" or "azure"))
+        {
+            return $"Store must be 'embedded' or 'azure', not '{options.Store}'";
+        }
+
+        if (options.Store == "azure" && options.StoreConnection is null && options.StoreEndpoint is null)
+        {
+            return "Store 'azure' needs StoreConnection (or --connection) or StoreEndpoint";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.HomeDomain) || options.HomeDomain.Contains(' ', StringComparison.Ordinal))
+        {
+            return $"HomeDomain must be a domain name, not '{options.HomeDomain}'";
+        }
+
+        return null;
+    }
+}

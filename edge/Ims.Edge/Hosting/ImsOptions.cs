@@ -1,0 +1,55 @@
+namespace Ims.Edge.Hosting;
+
+/// <summary>
+/// Settings of `ims up`: read from a JSON file (ims.json), then overridden by environment variables
+/// with the prefix IMS_ ("IMS_Pcscf__Port=5070"), then by command-line flags.
+/// </summary>
+public sealed record ImsOptions
+{
+    /// <summary>The home network domain (TS 23.003 13.2).</summary>
+    public string HomeDomain { get; init; } = "ims.mnc001.mcc001.3gppnetwork.org";
+
+    /// <summary>Address every listener binds to; loopback by default, so a lab is not exposed.</summary>
+    public string Bind { get; init; } = "127.0.0.1";
+
+    /// <summary>Where the embedded store and the event log live.</summary>
+    public string DataPath { get; init; } = "./data";
+
+    /// <summary>Identifies this edge on the bus; commands come back to it.</summary>
+    public string EdgeId { get; init; } = "edge-1";
+
+    /// <summary>"embedded" (default, under DataPath) or "azure" (Azure Table storage or Azurite).</summary>
+    public string Store { get; init; } = "embedded";
+
+    /// <summary>Azure Table storage connection string ("UseDevelopmentStorage=true" for Azurite).</summary>
+    public string? StoreConnection { get; init; }
+
+    /// <summary>Azure Table storage endpoint, used with a managed identity when no connection string is given.</summary>
+    public string? StoreEndpoint { get; init; }
+
+    public SipRoleOptions Pcscf { get; init; } = new() { Port = 5060 };
+
+    public SipRoleOptions Icscf { get; init; } = new() { Port = 4060 };
+
+    public SipRoleOptions Scscf { get; init; } = new() { Port = 6060 };
+
+    public DiameterRoleOptions Hss { get; init; } = new() { Port = 3868 };
+
+    /// <summary>Loopback HTTP port of the provisioning API that `ims subscriber` uses while `ims up` runs.</summary>
+    public int AdminPort { get; init; } = 8068;
+
+    /// <summary>The Diameter identity of a role: host "hss" becomes hss.&lt;HomeDomain&gt;.</summary>
+    public string DiameterIdentity(string host) => $"{host}.{HomeDomain}";
+}
+
+/// <summary>A SIP role's listener (UDP and TCP on one port).</summary>
+public sealed record SipRoleOptions
+{
+    public int Port { get; init; }
+}
+
+/// <summary>A Diameter server role's listener (TCP).</summary>
+public sealed record DiameterRoleOptions
+{
+    public int Port { get; init; }
+}
