@@ -1,0 +1,9 @@
+namespace Ims.Storage;
+
+public enum TableOperationKind
+{
+    Insert,
+    Replace,
+    Upsert,
+    Delete,
+}
