@@ -42,6 +42,7 @@ public static class ImsCli
     private static IEnumerable<Command> Commands(CliOutput cli)
     {
         // One line per subcommand group, in the order `ims --help` lists them.
+        yield return DiameterCommand.Create(cli);
         yield break;
     }
 }
