@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ims.Edge.Hosting;
 
 namespace Ims.Edge.Cli;
 
@@ -31,7 +32,9 @@ public static class ImsCli
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            // Commands that run until stopped (`ims up`) handle SIGINT and SIGTERM themselves, so that
+            // they can stop in order (DPR to peers, bus drained, data flushed) instead of being cut off.
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -42,6 +45,7 @@ public static class ImsCli
     private static IEnumerable<Command> Commands(CliOutput cli)
     {
         // One line per subcommand group, in the order `ims --help` lists them.
+        yield return UpCommand.Create(cli, ImsFunctions.All);
         yield return DiameterCommand.Create(cli);
         yield break;
     }
