@@ -1,0 +1,74 @@
+using Ims.Diameter.Peers.Nodes;
+using Ims.EndToEnd.Tests.Support;
+
+namespace Ims.EndToEnd.Tests;
+
+/// <summary>`ims up` as a user runs it: it listens where its settings say, and stops in order.</summary>
+[TestClass]
+public sealed class UpLifecycleTests
+{
+    private readonly List<string> _folders = [];
+
+    [TestCleanup]
+    public void RemoveFolders()
+    {
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private string NewDataFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ims-e2e-" + Guid.NewGuid().ToString("N"));
+        _folders.Add(folder);
+        return folder;
+    }
+
+    [TestMethod]
+    public async Task HssAcceptsADiameterPeerAndSigtermDisconnectsItWithDprAndExitsZero()
+    {
+        await using var ims = await ImsProcess.UpAsync(NewDataFolder());
+        var client = await CxClient.ConnectAsync(ims.Ports["Hss__Port"]);
+        try
+        {
+            Assert.IsTrue(client.OpenPeers.Any(p => p.OriginHost == CxClient.HssIdentity));
+
+            var exitCode = await ims.StopAsync();
+
+            Assert.AreEqual(0, exitCode, string.Join(Environment.NewLine, ims.Output));
+            Assert.IsTrue(ims.Output.Any(l => l.Contains("stopped", StringComparison.Ordinal)), string.Join(Environment.NewLine, ims.Output));
+            await Task.Delay(500);
+            Assert.IsTrue(
+                client.Events.Any(e => e.Kind == DiameterPeerEventKind.DisconnectRequestReceived),
+                string.Join(Environment.NewLine, client.Events));
+        }
+        finally
+        {
+            await client.DisposeAsync();
+        }
+    }
+
+    [TestMethod]
+    public async Task ASecondUpOnTheSameDataFolderIsRefusedInOneLine()
+    {
+        var data = NewDataFolder();
+        await using var first = await ImsProcess.UpAsync(data);
+
+        var (exitCode, output, error) = await ImsProcess.RunAsync("up", "--data", data);
+
+        Assert.AreEqual(1, exitCode, output + error);
+        Assert.AreEqual(1, error.Trim().Split('\n').Length, error);
+        StringAssert.StartsWith(error.Trim(), "ims: ");
+        StringAssert.Contains(error, $"pid {first.Pid}");
+    }
+
+    [TestMethod]
+    public async Task BadSettingsGiveOneLineAndExitOne()
+    {
+        var (exitCode, _, error) = await ImsProcess.RunAsync("up", "--data", NewDataFolder(), "--bind", "not-an-address");
+
+        Assert.AreEqual(1, exitCode);
+        Assert.AreEqual("ims: Bind must be an IP address, not 'not-an-address'", error.Trim());
+    }
+}
