@@ -33,6 +33,22 @@ public sealed class EventLogTests
         new($"evt-{n}", time, "edge-a", "alice@ims.example", callId,
             new SipRequestReceived(ImsRole.Pcscf, $"z9hG4bK{n}", SipTransport.Udp, "127.0.0.1:5070", "127.0.0.1:5060", Encoding.ASCII.GetBytes($"REGISTER {n}")));
 
+    /// <summary>A log of one file holding evt-0, evt-1 and evt-2, and its bytes.</summary>
+    private async Task<(string Folder, string File, byte[] Bytes)> ThreeRecordLog()
+    {
+        var folder = NewFolder();
+        await using (var log = new EventLogWriter(new EventLogOptions(folder)))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                log.Append(EventLogRecord.Of(Envelope(i, Day1)));
+            }
+        }
+
+        var file = EventLogFiles.InOrder(folder).Single();
+        return (folder, file, await File.ReadAllBytesAsync(file, TestContext.CancellationToken));
+    }
+
     private static List<EventLogReadItem> ReadAll(string folder) => EventLogReader.Read(folder).ToList();
 
     [TestMethod]
@@ -120,17 +136,7 @@ public sealed class EventLogTests
     [TestMethod]
     public async Task ATruncatedTailIsReportedWithItsOffsetAndTheIntactPartStillReads()
     {
-        var folder = NewFolder();
-        await using (var log = new EventLogWriter(new EventLogOptions(folder)))
-        {
-            for (var i = 0; i < 3; i++)
-            {
-                log.Append(EventLogRecord.Of(Envelope(i, Day1)));
-            }
-        }
-
-        var file = EventLogFiles.InOrder(folder).Single();
-        var bytes = await File.ReadAllBytesAsync(file, TestContext.CancellationToken);
+        var (folder, file, bytes) = await ThreeRecordLog();
         var thirdStart = bytes.Length - Array.IndexOf(bytes.Reverse().Skip(1).ToArray(), (byte)'\n') - 1;
         await File.WriteAllBytesAsync(file, bytes[..(thirdStart + 20)], TestContext.CancellationToken);
 
@@ -148,17 +154,7 @@ public sealed class EventLogTests
     [TestMethod]
     public async Task ACorruptedLineFailsItsChecksumAndReadingGoesOn()
     {
-        var folder = NewFolder();
-        await using (var log = new EventLogWriter(new EventLogOptions(folder)))
-        {
-            for (var i = 0; i < 3; i++)
-            {
-                log.Append(EventLogRecord.Of(Envelope(i, Day1)));
-            }
-        }
-
-        var file = EventLogFiles.InOrder(folder).Single();
-        var bytes = await File.ReadAllBytesAsync(file, TestContext.CancellationToken);
+        var (folder, file, bytes) = await ThreeRecordLog();
         var secondStart = Array.IndexOf(bytes, (byte)'\n') + 1;
         bytes[secondStart + 30] ^= 0x01;
         await File.WriteAllBytesAsync(file, bytes, TestContext.CancellationToken);
