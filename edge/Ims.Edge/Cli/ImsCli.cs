@@ -46,6 +46,7 @@ public static class ImsCli
     {
         // One line per subcommand group, in the order `ims --help` lists them.
         yield return UpCommand.Create(cli, ImsFunctions.All);
+        yield return SipCommand.Create(cli);
         yield return DiameterCommand.Create(cli);
         yield break;
     }
