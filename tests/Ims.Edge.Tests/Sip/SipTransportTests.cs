@@ -107,6 +107,23 @@ public sealed class SipTransportTests
     }
 
     [TestMethod]
+    public async Task TheSipLibraryFramerFramesTortureMessagesSentBackToBackOverTcp()
+    {
+        var received = new ConcurrentQueue<string>();
+        await using var transport = new SipTcpTransport(AnyLoopbackPort, SipMessageFraming.Frame, (m, _, _) => received.Enqueue(Encoding.UTF8.GetString(m)));
+        transport.Start();
+        using var client = new TcpClient();
+        await client.ConnectAsync(transport.Local, TestContext.CancellationToken);
+        var files = new[] { "wsinv.dat", "esc01.dat", "mpart01.dat", "unreason.dat" };
+        var messages = files.Select(f => File.ReadAllBytes(Ims.Tests.Shared.TestPaths.TestData("sip-torture", f))).ToArray();
+
+        await client.GetStream().WriteAsync(messages.SelectMany(m => m).ToArray(), TestContext.CancellationToken);
+        var framed = await WaitFor(received, files.Length);
+
+        CollectionAssert.AreEqual(messages.Select(m => Encoding.UTF8.GetString(m)).ToArray(), framed);
+    }
+
+    [TestMethod]
     public async Task ATcpStreamThatCannotBeFramedIsClosed()
     {
         var received = new ConcurrentQueue<string>();
