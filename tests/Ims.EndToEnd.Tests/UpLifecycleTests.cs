@@ -1,5 +1,9 @@
 using Ims.Diameter.Peers.Nodes;
+using Ims.Edge.Hosting;
 using Ims.EndToEnd.Tests.Support;
+using Ims.Storage;
+using Ims.Storage.Embedded;
+using Ims.Storage.Http;
 
 namespace Ims.EndToEnd.Tests;
 
@@ -61,6 +65,28 @@ public sealed class UpLifecycleTests
         Assert.AreEqual(1, error.Trim().Split('\n').Length, error);
         StringAssert.StartsWith(error.Trim(), "ims: ");
         StringAssert.Contains(error, $"pid {first.Pid}");
+    }
+
+    [TestMethod]
+    public async Task OperatorCommandsReachTheStoreWhileUpRunsAndTheWritesOutliveIt()
+    {
+        var data = NewDataFolder();
+        await using (var ims = await ImsProcess.UpAsync(data))
+        {
+            var store = OperatorStore.Open(data, out var error);
+            Assert.IsNull(error);
+            Assert.IsInstanceOfType<HttpTableStore>(store, "the folder is held, so the published endpoint is used");
+            var written = await store!.InsertAsync("Impi", new TableEntity("alice@ims.test", string.Empty).With("Sqn", 32L), CancellationToken.None);
+            Assert.AreEqual(StoreStatus.Ok, written.Status);
+            ((IDisposable)store).Dispose();
+
+            Assert.AreEqual(0, await ims.StopAsync());
+        }
+
+        Assert.IsFalse(File.Exists(Path.Combine(data, TableStoreEndpoint.FileName)), "the endpoint file goes with the process");
+        using var embedded = (EmbeddedTableStore)OperatorStore.Open(data, out _)!;
+        var read = await embedded.GetAsync("Impi", "alice@ims.test", string.Empty, CancellationToken.None);
+        Assert.AreEqual(32L, read.Value!.GetInt64("Sqn"));
     }
 
     [TestMethod]

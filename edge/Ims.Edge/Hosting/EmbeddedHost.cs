@@ -11,6 +11,7 @@ using Ims.Functions;
 using Ims.Storage;
 using Ims.Storage.AzureTables;
 using Ims.Storage.Embedded;
+using Ims.Storage.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Ims.Edge.Hosting;
@@ -79,8 +80,15 @@ public sealed partial class EmbeddedHost
             },
             hssEdge.HandlerFor(ImsRole.Hss),
             _time);
+        // Operator commands (ims subscriber ...) reach the store this process holds through a
+        // loopback endpoint; its address and token go into the data folder, readable by the owner only.
+        var admin = new TableStoreHttpServer(store, _options.AdminPort);
+        var adminFile = Path.Combine(_options.DataPath, TableStoreEndpoint.FileName);
         try
         {
+            admin.Start();
+            admin.WriteEndpointFile(adminFile);
+            LogListening(_logger, "store", "HTTP (loopback, token)", admin.Url, "admin");
             await hss.StartAsync().ConfigureAwait(false);
             LogListening(_logger, "HSS", "Diameter TCP", hss.LocalEndPoint!.ToString(), hssHost);
             LogReady(_logger, _options.HomeDomain, Path.GetFullPath(_options.DataPath));
@@ -94,6 +102,8 @@ public sealed partial class EmbeddedHost
         {
             LogStopping(_logger);
             await hss.StopAsync().ConfigureAwait(false);
+            await admin.DisposeAsync().ConfigureAwait(false);
+            File.Delete(adminFile);
             timers.Dispose();
             await bus.DisposeAsync().ConfigureAwait(false);
             await log.DisposeAsync().ConfigureAwait(false);
