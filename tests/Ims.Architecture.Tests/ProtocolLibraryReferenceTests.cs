@@ -9,7 +9,7 @@ namespace Ims.Architecture.Tests;
 [TestClass]
 public sealed class ProtocolLibraryReferenceTests
 {
-        [TestMethod]
+    [TestMethod]
     [DataRow("Ims.Sip")]
     [DataRow("Ims.Diameter")]
     [DataRow("Ims.Aka")]

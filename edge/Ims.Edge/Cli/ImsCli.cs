@@ -48,6 +48,7 @@ public static class ImsCli
         yield return UpCommand.Create(cli, ImsFunctions.All);
         yield return SipCommand.Create(cli);
         yield return DiameterCommand.Create(cli);
+        yield return SubscriberCommand.Create(cli);
         yield return AkaCommand.Create(cli);
         yield break;
     }

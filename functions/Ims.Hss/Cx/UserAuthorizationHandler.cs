@@ -1,0 +1,85 @@
+using Ims.Diameter.Dictionary;
+using Ims.Diameter.Messages;
+using Ims.Diameter.Values;
+using Ims.Hss.Provisioning;
+using Ims.Hss.Subscribers;
+using Ims.Storage;
+
+namespace Ims.Hss.Cx;
+
+/// <summary>
+/// UAR/UAA (TS 29.228 6.1.1, TS 29.229 6.1.1-6.1.2): may this user register from this network,
+/// and which S-CSCF serves them or what must the I-CSCF select one by.
+/// </summary>
+internal sealed class UserAuthorizationHandler(ITableStore store, HssOptions options)
+{
+    public async Task<DiameterMessage> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
+    {
+        var impi = request.GetString(Avps.UserName);
+        var impu = request.GetString(Avps.PublicIdentity);
+        var type = (UserAuthorizationType)(request.GetUnsigned32(Avps.UserAuthorizationType) ?? (uint)UserAuthorizationType.Registration);
+        if (!Enum.IsDefined(type))
+        {
+            return CxAnswer.Result(request, options, DiameterResultCode.InvalidAvpValue, $"User-Authorization-Type {(uint)type} is unknown");
+        }
+
+        // 6.1.1.1 step 1: both identities known and belonging together.
+        var identities = await CxIdentities.ReadAsync(store, impi, impu, cancellationToken).ConfigureAwait(false);
+        switch (identities.Check)
+        {
+            case IdentityCheck.UserUnknown:
+                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorUserUnknown);
+            case IdentityCheck.IdentitiesDontMatch:
+                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentitiesDontMatch);
+        }
+
+        var subscriber = identities.Impi!;
+        var publicIdentity = identities.Impu!;
+
+        // Step 2: a barred identity may not register (TS 29.228 6.1.1.1, TS 23.228 4.3.3.4); it may still deregister.
+        if (type != UserAuthorizationType.DeRegistration && publicIdentity.Barred)
+        {
+            return CxAnswer.Result(request, options, DiameterResultCode.AuthorizationRejected, $"{publicIdentity.Impu} is barred");
+        }
+
+        // Step 3: roaming agreement with the visited network.
+        if (type != UserAuthorizationType.DeRegistration && !VisitedNetworkAllowed(request.GetString(Avps.VisitedNetworkIdentifier), subscriber))
+        {
+            return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorRoamingNotAllowed);
+        }
+
+        // Step 4: by authorisation type and registration state.
+        var assigned = publicIdentity.ServerName;
+        switch (type)
+        {
+            case UserAuthorizationType.RegistrationAndCapabilities:
+                return CxAnswer.Create(request, options, DiameterResultCode.Success).AddServerCapabilities(options).Build();
+
+            case UserAuthorizationType.DeRegistration:
+                // A deregistering user has an S-CSCF to send the REGISTER to, or is not registered at all.
+                return assigned is null
+                    ? CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentityNotRegistered)
+                    : CxAnswer.Create(request, options, DiameterResultCode.Success).Add(Avps.ServerName, assigned).Build();
+
+            default:
+                // Registered, unregistered, or not registered with an S-CSCF name still stored (kept by
+                // a *_STORE_SERVER_NAME deregistration or recorded by a MAR): the same S-CSCF serves again.
+                return assigned is not null
+                    ? CxAnswer.Create(request, options, DiameterExperimentalResultCode.SubsequentRegistration).Add(Avps.ServerName, assigned).Build()
+                    : CxAnswer.Create(request, options, DiameterExperimentalResultCode.FirstRegistration).AddServerCapabilities(options).Build();
+        }
+    }
+
+    private bool VisitedNetworkAllowed(string? visited, ImpiRecord subscriber)
+    {
+        if (visited is null)
+        {
+            return false;
+        }
+
+        var home = SubscriberValidation.RealmOf(subscriber.Impi);
+        return string.Equals(visited, options.OriginRealm, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(visited, home, StringComparison.OrdinalIgnoreCase)
+            || options.AllowedVisitedNetworks.Any(n => n == "*" || string.Equals(n, visited, StringComparison.OrdinalIgnoreCase));
+    }
+}
