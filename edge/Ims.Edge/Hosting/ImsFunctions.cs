@@ -1,4 +1,6 @@
+using Ims.Aka.Vectors;
 using Ims.Functions;
+using Ims.Hss.Cx;
 using Ims.Storage;
 
 namespace Ims.Edge.Hosting;
@@ -10,6 +12,17 @@ public static class ImsFunctions
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        return [];
+        var hss = new HomeSubscriberServer(
+            store,
+            new HssOptions
+            {
+                OriginHost = options.DiameterIdentity("hss"),
+                OriginRealm = options.HomeDomain,
+                // The embedded default serves its own home network; visited networks are configured in the cloud.
+                AllowedVisitedNetworks = [options.HomeDomain],
+                ScscfNames = [$"sip:scscf.{options.HomeDomain}:{options.Scscf.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"],
+            },
+            new CryptographicRandomSource());
+        return [new CxServerFunction(hss)];
     }
 }

@@ -1,0 +1,170 @@
+using Ims.Aka.Milenage;
+using Ims.Aka.Vectors;
+using Ims.Diameter.Building;
+using Ims.Diameter.Dictionary;
+using Ims.Diameter.Messages;
+using Ims.Diameter.Peers.Nodes;
+using Ims.Diameter.Peers.Requests;
+using Ims.Diameter.Peers.Tests.Support;
+using Ims.Diameter.Values;
+using Ims.Edge.Hosting;
+using Ims.EndToEnd.Tests.Support;
+using Ims.Hss.Provisioning;
+using Ims.Ifc.Subscription;
+
+namespace Ims.EndToEnd.Tests;
+
+/// <summary>
+/// The HSS of a running `ims up`, asked by a Diameter client node over loopback as an I-CSCF and an
+/// S-CSCF would ask it (TS 29.229 6.1): UAR, MAR, SAR, LIR. The vector the MAA carries is checked the
+/// way a USIM checks it, with the subscriber's K and OP; tshark judges the bytes on the wire.
+/// </summary>
+[TestClass]
+public sealed class CxAgainstUpTests
+{
+    private const string Domain = CxClient.HomeDomain;
+    private const string Impi = "alice@" + Domain;
+    private const string Impu = "sip:alice@" + Domain;
+    private const string Tel = "tel:+15550100";
+    private const string Scscf = "sip:scscf." + Domain + ":6060";
+    private static readonly byte[] K = Convert.FromHexString("465b5ce8b199b49faa5f0a2ee238a6bc");
+    private static readonly byte[] Op = Convert.FromHexString("cdc202d5123e20f62b6d676ac72cb318");
+
+    private readonly List<string> _folders = [];
+    private uint _next = 1;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestCleanup]
+    public void RemoveFolders()
+    {
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task RegistrationDialogueWithTheHssAnswersEachStepAndDissectsCleanly()
+    {
+        ExternalProcess.Require("tshark");
+        var data = Path.Combine(Path.GetTempPath(), "ims-e2e-cx-" + Guid.NewGuid().ToString("N"));
+        _folders.Add(data);
+        var pcap = Path.Combine(data, "cx.pcap");
+        await using var ims = await ImsProcess.UpAsync(data);
+        await Provision(data);
+        var port = ims.Ports["Hss__Port"];
+
+        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {port}", "-w", pcap))
+        {
+            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
+            var client = await CxClient.ConnectAsync(port);
+            try
+            {
+                // UAR (TS 29.229 6.1.1): first registration, no S-CSCF assigned yet.
+                var uaa = await Ask(client, DiameterCommands.UserAuthorization, b => b
+                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.VisitedNetworkIdentifier, Domain));
+                Assert.AreEqual(DiameterExperimentalResultCode.FirstRegistration.Value, ExperimentalResult(uaa));
+
+                // MAR (6.1.7): one Digest-AKAv1-MD5 vector whose AUTN the UE accepts.
+                var maa = await Ask(client, DiameterCommands.MultimediaAuth, b => b
+                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.ServerName, Scscf)
+                    .Add(Avps.SipNumberAuthItems, 1u)
+                    .Add(Avps.SipAuthDataItem, g => g.Add(Avps.SipAuthenticationScheme, "Digest-AKAv1-MD5")));
+                Assert.AreEqual(DiameterResultCode.Success.Value, maa.GetUnsigned32(Avps.ResultCode));
+                var item = maa.Find(Avps.SipAuthDataItem)!;
+                var challenge = item.Find(Avps.SipAuthenticate.Code, Avps.SipAuthenticate.VendorId)!.Data.ToArray();
+                var xres = item.Find(Avps.SipAuthorization.Code, Avps.SipAuthorization.VendorId)!.Data.ToArray();
+                Assert.HasCount(32, challenge);
+                using var usim = new MilenageAlgorithm(SubscriberKeys.FromOp(K, Op));
+                var response = AutnVerifier.Verify(usim, challenge.AsSpan(0, 16), challenge.AsSpan(16, 16));
+                Assert.IsTrue(response.Succeeded, response.Message);
+                CollectionAssert.AreEqual(xres, response.Value.Res.ToArray());
+
+                // SAR REGISTRATION (6.1.2): the subscription comes back as User-Data.
+                var saa = await Ask(client, DiameterCommands.ServerAssignment, b => b
+                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.ServerName, Scscf)
+                    .Add(Avps.ServerAssignmentType, 1u).Add(Avps.UserDataAlreadyAvailable, 0u));
+                Assert.AreEqual(DiameterResultCode.Success.Value, saa.GetUnsigned32(Avps.ResultCode));
+                var subscription = ImsSubscriptionXml.Read(saa.GetString(Avps.UserData)!);
+                Assert.IsTrue(subscription.IsValid, subscription.Error);
+                CollectionAssert.AreEquivalent(new[] { Impu, Tel }, subscription.Subscription!.ServiceProfiles.SelectMany(p => p.PublicIdentities).Select(i => i.Identity).ToArray());
+
+                // LIR (6.1.5): the S-CSCF just assigned.
+                var lia = await Ask(client, DiameterCommands.LocationInfo, b => b.Add(Avps.PublicIdentity, Tel));
+                Assert.AreEqual(DiameterResultCode.Success.Value, lia.GetUnsigned32(Avps.ResultCode));
+                Assert.AreEqual(Scscf, lia.GetString(Avps.ServerName));
+
+                // UAR again: subsequent registration, naming the S-CSCF.
+                var again = await Ask(client, DiameterCommands.UserAuthorization, b => b
+                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.VisitedNetworkIdentifier, Domain));
+                Assert.AreEqual(DiameterExperimentalResultCode.SubsequentRegistration.Value, ExperimentalResult(again));
+                Assert.AreEqual(Scscf, again.GetString(Avps.ServerName));
+
+                // An unknown user (6.2.2.1).
+                var unknown = await Ask(client, DiameterCommands.UserAuthorization, b => b
+                    .Add(Avps.UserName, "mallory@" + Domain).Add(Avps.PublicIdentity, "sip:mallory@" + Domain).Add(Avps.VisitedNetworkIdentifier, Domain));
+                Assert.AreEqual(DiameterExperimentalResultCode.ErrorUserUnknown.Value, ExperimentalResult(unknown));
+            }
+            finally
+            {
+                await client.DisposeAsync();
+            }
+
+            await Task.Delay(500, TestContext.CancellationToken);
+            await capture.StopAsync(TimeSpan.FromSeconds(10));
+        }
+
+        var decodeAs = $"tcp.port=={port},diameter";
+        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), "-r", pcap, "-d", decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning");
+        Assert.AreEqual(0, exit, problems);
+        Assert.AreEqual(string.Empty, problems.Trim(), "tshark flagged packets");
+        var (_, commands) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), "-r", pcap, "-d", decodeAs, "-Y", "diameter", "-T", "fields", "-e", "diameter.cmd.code", "-e", "diameter.flags.request");
+        var cx = commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("30", StringComparison.Ordinal)).ToList();
+        // Requests and answers of UAR, MAR, SAR, LIR, UAR, UAR: twelve Cx messages.
+        Assert.HasCount(12, cx, commands);
+    }
+
+    private static async Task Provision(string data)
+    {
+        var store = OperatorStore.Open(data, out var error) ?? throw new InvalidOperationException(error);
+        try
+        {
+            var result = await new SubscriberProvisioning(store).AddAsync(
+                new SubscriberSpec
+                {
+                    Impi = Impi,
+                    Impus = [new ImpuSpec(Impu), new ImpuSpec(Tel)],
+                    K = Convert.ToHexString(K),
+                    Op = Convert.ToHexString(Op),
+                },
+                CancellationToken.None);
+            Assert.IsTrue(result.IsOk, string.Join("; ", result.Errors));
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task<DiameterMessage> Ask(DiameterNode client, CommandDefinition command, Func<DiameterMessageBuilder, DiameterMessageBuilder> avps)
+    {
+        var builder = DiameterMessageBuilder.Request(command, 0, 0)
+            .Add(Avps.SessionId, $"{CxClient.Identity};{_next++}")
+            .Add(Avps.VendorSpecificApplicationId, g => g.Add(Avps.VendorId, DiameterVendorId.ThirdGeneration).Add(Avps.AuthApplicationId, DiameterApplicationId.Cx.Value))
+            .Add(Avps.AuthSessionState, 1u)
+            .Add(Avps.OriginHost, CxClient.Identity)
+            .Add(Avps.OriginRealm, Domain)
+            .Add(Avps.DestinationHost, CxClient.HssIdentity)
+            .Add(Avps.DestinationRealm, Domain);
+        var outcome = await client.SendRequestAsync(avps(builder).Build(), TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+        Assert.AreEqual(DiameterRequestOutcomeKind.Answered, outcome.Kind, outcome.Detail);
+        return outcome.Answer!;
+    }
+
+    private static uint? ExperimentalResult(DiameterMessage answer) =>
+        answer.Find(Avps.ExperimentalResult) is { } group && group.Find(Avps.ExperimentalResultCode.Code) is { } code && code.TryGetUnsigned32(out var value)
+            ? value
+            : null;
+}
