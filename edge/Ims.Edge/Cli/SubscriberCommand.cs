@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ims.Edge.Hosting;
 using Ims.Hss.Provisioning;
 using Ims.Storage;
 using Ims.Storage.Embedded;
@@ -192,19 +193,24 @@ internal static class SubscriberCommand
 
     private static async Task<int> WithStoreAsync(CliOutput cli, string dataFolder, Func<SubscriberProvisioning, Task<int>> action)
     {
-        EmbeddedTableStore store;
-        try
+        // The folder's own store, or — while `ims up` holds it — the same store through the endpoint it publishes.
+        var store = OperatorStore.Open(dataFolder, out var error);
+        if (store is null)
         {
-            store = EmbeddedTableStore.Open(dataFolder);
-        }
-        catch (DataFolderInUseException)
-        {
-            return cli.Fail($"the data folder {Path.GetFullPath(dataFolder)} is in use (is `ims up` running?)");
+            return cli.Fail(error!);
         }
 
-        using (store)
+        try
         {
             return await action(new SubscriberProvisioning(store)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return cli.Fail($"the store of the running ims up did not answer: {ex.Message}");
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
         }
     }
 
