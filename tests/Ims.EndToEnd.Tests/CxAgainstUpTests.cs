@@ -31,8 +31,6 @@ public sealed class CxAgainstUpTests
     private static readonly byte[] Op = Convert.FromHexString("cdc202d5123e20f62b6d676ac72cb318");
 
     private readonly List<string> _folders = [];
-    private uint _next = 1;
-
     public TestContext TestContext { get; set; } = null!;
 
     [TestCleanup]
@@ -62,19 +60,12 @@ public sealed class CxAgainstUpTests
             try
             {
                 // UAR (TS 29.229 6.1.1): first registration, no S-CSCF assigned yet.
-                var uaa = await Ask(client, DiameterCommands.UserAuthorization, b => b
-                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.VisitedNetworkIdentifier, Domain));
-                Assert.AreEqual(DiameterExperimentalResultCode.FirstRegistration.Value, ExperimentalResult(uaa));
+                var uaa = await CxRequests.AskAsync(client, DiameterCommands.UserAuthorization, b => b
+                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.VisitedNetworkIdentifier, Domain), TestContext.CancellationToken);
+                Assert.AreEqual(DiameterExperimentalResultCode.FirstRegistration.Value, CxRequests.ExperimentalResult(uaa));
 
                 // MAR (6.1.7): one Digest-AKAv1-MD5 vector whose AUTN the UE accepts.
-                var maa = await Ask(client, DiameterCommands.MultimediaAuth, b => b
-                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.ServerName, Scscf)
-                    .Add(Avps.SipNumberAuthItems, 1u)
-                    .Add(Avps.SipAuthDataItem, g => g.Add(Avps.SipAuthenticationScheme, "Digest-AKAv1-MD5")));
-                Assert.AreEqual(DiameterResultCode.Success.Value, maa.GetUnsigned32(Avps.ResultCode));
-                var item = maa.Find(Avps.SipAuthDataItem)!;
-                var challenge = item.Find(Avps.SipAuthenticate.Code, Avps.SipAuthenticate.VendorId)!.Data.ToArray();
-                var xres = item.Find(Avps.SipAuthorization.Code, Avps.SipAuthorization.VendorId)!.Data.ToArray();
+                var (challenge, xres) = await CxRequests.OneAkaVectorAsync(client, Impi, Impu, Scscf, TestContext.CancellationToken);
                 Assert.HasCount(32, challenge);
                 using var usim = new MilenageAlgorithm(SubscriberKeys.FromOp(K, Op));
                 var response = AutnVerifier.Verify(usim, challenge.AsSpan(0, 16), challenge.AsSpan(16, 16));
@@ -82,29 +73,29 @@ public sealed class CxAgainstUpTests
                 CollectionAssert.AreEqual(xres, response.Value.Res.ToArray());
 
                 // SAR REGISTRATION (6.1.2): the subscription comes back as User-Data.
-                var saa = await Ask(client, DiameterCommands.ServerAssignment, b => b
+                var saa = await CxRequests.AskAsync(client, DiameterCommands.ServerAssignment, b => b
                     .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.ServerName, Scscf)
-                    .Add(Avps.ServerAssignmentType, 1u).Add(Avps.UserDataAlreadyAvailable, 0u));
+                    .Add(Avps.ServerAssignmentType, 1u).Add(Avps.UserDataAlreadyAvailable, 0u), TestContext.CancellationToken);
                 Assert.AreEqual(DiameterResultCode.Success.Value, saa.GetUnsigned32(Avps.ResultCode));
                 var subscription = ImsSubscriptionXml.Read(saa.GetString(Avps.UserData)!);
                 Assert.IsTrue(subscription.IsValid, subscription.Error);
                 CollectionAssert.AreEquivalent(new[] { Impu, Tel }, subscription.Subscription!.ServiceProfiles.SelectMany(p => p.PublicIdentities).Select(i => i.Identity).ToArray());
 
                 // LIR (6.1.5): the S-CSCF just assigned.
-                var lia = await Ask(client, DiameterCommands.LocationInfo, b => b.Add(Avps.PublicIdentity, Tel));
+                var lia = await CxRequests.AskAsync(client, DiameterCommands.LocationInfo, b => b.Add(Avps.PublicIdentity, Tel), TestContext.CancellationToken);
                 Assert.AreEqual(DiameterResultCode.Success.Value, lia.GetUnsigned32(Avps.ResultCode));
                 Assert.AreEqual(Scscf, lia.GetString(Avps.ServerName));
 
                 // UAR again: subsequent registration, naming the S-CSCF.
-                var again = await Ask(client, DiameterCommands.UserAuthorization, b => b
-                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.VisitedNetworkIdentifier, Domain));
-                Assert.AreEqual(DiameterExperimentalResultCode.SubsequentRegistration.Value, ExperimentalResult(again));
+                var again = await CxRequests.AskAsync(client, DiameterCommands.UserAuthorization, b => b
+                    .Add(Avps.UserName, Impi).Add(Avps.PublicIdentity, Impu).Add(Avps.VisitedNetworkIdentifier, Domain), TestContext.CancellationToken);
+                Assert.AreEqual(DiameterExperimentalResultCode.SubsequentRegistration.Value, CxRequests.ExperimentalResult(again));
                 Assert.AreEqual(Scscf, again.GetString(Avps.ServerName));
 
                 // An unknown user (6.2.2.1).
-                var unknown = await Ask(client, DiameterCommands.UserAuthorization, b => b
-                    .Add(Avps.UserName, "mallory@" + Domain).Add(Avps.PublicIdentity, "sip:mallory@" + Domain).Add(Avps.VisitedNetworkIdentifier, Domain));
-                Assert.AreEqual(DiameterExperimentalResultCode.ErrorUserUnknown.Value, ExperimentalResult(unknown));
+                var unknown = await CxRequests.AskAsync(client, DiameterCommands.UserAuthorization, b => b
+                    .Add(Avps.UserName, "mallory@" + Domain).Add(Avps.PublicIdentity, "sip:mallory@" + Domain).Add(Avps.VisitedNetworkIdentifier, Domain), TestContext.CancellationToken);
+                Assert.AreEqual(DiameterExperimentalResultCode.ErrorUserUnknown.Value, CxRequests.ExperimentalResult(unknown));
             }
             finally
             {
@@ -147,24 +138,4 @@ public sealed class CxAgainstUpTests
             (store as IDisposable)?.Dispose();
         }
     }
-
-    private async Task<DiameterMessage> Ask(DiameterNode client, CommandDefinition command, Func<DiameterMessageBuilder, DiameterMessageBuilder> avps)
-    {
-        var builder = DiameterMessageBuilder.Request(command, 0, 0)
-            .Add(Avps.SessionId, $"{CxClient.Identity};{_next++}")
-            .Add(Avps.VendorSpecificApplicationId, g => g.Add(Avps.VendorId, DiameterVendorId.ThirdGeneration).Add(Avps.AuthApplicationId, DiameterApplicationId.Cx.Value))
-            .Add(Avps.AuthSessionState, 1u)
-            .Add(Avps.OriginHost, CxClient.Identity)
-            .Add(Avps.OriginRealm, Domain)
-            .Add(Avps.DestinationHost, CxClient.HssIdentity)
-            .Add(Avps.DestinationRealm, Domain);
-        var outcome = await client.SendRequestAsync(avps(builder).Build(), TimeSpan.FromSeconds(10), TestContext.CancellationToken);
-        Assert.AreEqual(DiameterRequestOutcomeKind.Answered, outcome.Kind, outcome.Detail);
-        return outcome.Answer!;
-    }
-
-    private static uint? ExperimentalResult(DiameterMessage answer) =>
-        answer.Find(Avps.ExperimentalResult) is { } group && group.Find(Avps.ExperimentalResultCode.Code) is { } code && code.TryGetUnsigned32(out var value)
-            ? value
-            : null;
 }
