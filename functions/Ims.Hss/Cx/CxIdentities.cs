@@ -1,3 +1,5 @@
+using Ims.Diameter.Messages;
+using Ims.Diameter.Values;
 using Ims.Hss.Subscribers;
 using Ims.Storage;
 
@@ -27,6 +29,17 @@ internal sealed record CxIdentities(
     /// Reads the IMPU (when given) and the IMPI (given, or the IMPU's owner) and checks that they
     /// belong together. Either may be absent from the request, but not both.
     /// </summary>
+    /// <summary>
+    /// The answer to a request whose identities fail the check (TS 29.228 6.1.1.1, 6.1.2.1, 6.3.1 step 1:
+    /// DIAMETER_ERROR_USER_UNKNOWN or DIAMETER_ERROR_IDENTITIES_DONT_MATCH), or null when they pass.
+    /// </summary>
+    public DiameterMessage? Refusal(DiameterMessage request, HssOptions options) => Check switch
+    {
+        IdentityCheck.UserUnknown => CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorUserUnknown),
+        IdentityCheck.IdentitiesDontMatch => CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentitiesDontMatch),
+        _ => null,
+    };
+
     public static async Task<CxIdentities> ReadAsync(ITableStore store, string? impi, string? impu, CancellationToken cancellationToken)
     {
         ImpuRecord? impuRecord = null;

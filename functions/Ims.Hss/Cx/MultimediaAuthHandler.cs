@@ -42,12 +42,9 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
 
         // TS 29.228 6.3.1 step 1.
         var identities = await CxIdentities.ReadAsync(store, impi, impu, cancellationToken).ConfigureAwait(false);
-        switch (identities.Check)
+        if (identities.Refusal(request, options) is { } refusal)
         {
-            case IdentityCheck.UserUnknown:
-                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorUserUnknown);
-            case IdentityCheck.IdentitiesDontMatch:
-                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentitiesDontMatch);
+            return refusal;
         }
 
         var subscriber = identities.Impi!;

@@ -38,12 +38,9 @@ internal sealed class ServerAssignmentHandler(ITableStore store, HssOptions opti
         }
 
         var identities = await CxIdentities.ReadAsync(store, impi, impu, cancellationToken).ConfigureAwait(false);
-        switch (identities.Check)
+        if (identities.Refusal(request, options) is { } refusal)
         {
-            case IdentityCheck.UserUnknown:
-                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorUserUnknown);
-            case IdentityCheck.IdentitiesDontMatch:
-                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentitiesDontMatch);
+            return refusal;
         }
 
         var subscriber = identities.Impi!;

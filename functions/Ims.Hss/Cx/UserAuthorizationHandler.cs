@@ -25,12 +25,9 @@ internal sealed class UserAuthorizationHandler(ITableStore store, HssOptions opt
 
         // 6.1.1.1 step 1: both identities known and belonging together.
         var identities = await CxIdentities.ReadAsync(store, impi, impu, cancellationToken).ConfigureAwait(false);
-        switch (identities.Check)
+        if (identities.Refusal(request, options) is { } refusal)
         {
-            case IdentityCheck.UserUnknown:
-                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorUserUnknown);
-            case IdentityCheck.IdentitiesDontMatch:
-                return CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentitiesDontMatch);
+            return refusal;
         }
 
         var subscriber = identities.Impi!;
