@@ -1,0 +1,318 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Ims.Bus;
+using Ims.Edge.Core;
+using Ims.Edge.Sip.Transactions;
+using Ims.Edge.Sip.Transport;
+using Ims.Events;
+using Ims.Sip;
+using Ims.Sip.Building;
+using Ims.Sip.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace Ims.Edge.Sip.Core;
+
+/// <summary>
+/// The SIP side of the edge for one role (P-, I- or S-CSCF) on one port, UDP and TCP. It parses,
+/// keeps RFC 3261 transactions, answers statelessly what no function could (400 with the fault,
+/// 483, 505, 513), and turns every other request into a <see cref="SipRequestReceived"/> event held
+/// in a suspended transaction until a command answers or forwards it. It decides nothing else.
+/// </summary>
+/// <remarks>
+/// <code>
+///  UE ──REGISTER──▶ transport ─▶ parse ─▶ transaction (new) ─▶ event ─▶ bus ─▶ function
+///                                                   ▲ suspended until deadline (504)
+///  UE ◀──401─────── transaction ◀── SendSipResponse ◀──────────── bus ◀──────┘
+///  next hop ◀─────── client transaction ◀── ForwardSipRequest; its responses ─▶ SipResponseReceived
+/// </code>
+/// </remarks>
+public sealed partial class SipEdge : IAsyncDisposable
+{
+    private readonly ImsRole _role;
+    private readonly IEventBus _bus;
+    private readonly EnvelopeStamp _stamp;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _deadline;
+    private readonly ILogger _logger;
+    private readonly SipUdpTransport _udp;
+    private readonly SipTcpTransport _tcp;
+    private readonly SipTransactionLayer _transactions;
+    private readonly ConcurrentDictionary<string, ITimer> _suspended = new(StringComparer.Ordinal);
+
+    public SipEdge(ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        _role = role;
+        _bus = bus ?? throw new ArgumentNullException(nameof(bus));
+        _stamp = stamp ?? throw new ArgumentNullException(nameof(stamp));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _deadline = deadline;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _udp = new SipUdpTransport(bind, Received);
+        // TCP on the same port as UDP (RFC 3261 18: a SIP element listens on both).
+        _tcp = new SipTcpTransport(new IPEndPoint(bind.Address, _udp.Local.Port), SipMessageFraming.Frame, Received);
+        _transactions = new SipTransactionLayer(new Sender(this), time, timers);
+    }
+
+    public IPEndPoint LocalEndPoint => _udp.Local;
+
+    public ImsRole Role => _role;
+
+    public void Start()
+    {
+        _udp.Start();
+        _tcp.Start();
+    }
+
+    /// <summary>Carries out a SIP command for this role; false when it is not one of this edge's transactions.</summary>
+    public ValueTask<bool> ExecuteAsync(BusEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return ValueTask.FromResult(Execute(envelope));
+    }
+
+    private bool Execute(BusEnvelope envelope)
+    {
+        switch (envelope.Message)
+        {
+            case SendSipResponse response when Owns(response.TransactionId):
+                Respond(response.TransactionId, response.Message);
+                return true;
+            case ForwardSipRequest forward when Owns(forward.TransactionId):
+                Forward(envelope, forward);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var timer in _suspended.Values)
+        {
+            timer.Dispose();
+        }
+
+        _transactions.Dispose();
+        await _udp.DisposeAsync().ConfigureAwait(false);
+        await _tcp.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // Transaction ids of this edge carry the role, so one command router serves every role's edge.
+    private string TransactionId(string key) => $"{_role}|{key}";
+
+    private bool Owns(string transactionId) => transactionId.StartsWith($"{_role}|", StringComparison.Ordinal);
+
+    private static string Key(string transactionId) => transactionId[(transactionId.IndexOf('|', StringComparison.Ordinal) + 1)..];
+
+    private void Received(byte[] bytes, SipPeer from, string local)
+    {
+        var parsed = SipMessage.Parse(bytes, from.Transport == SipTransport.Udp ? SipFramingMode.Datagram : SipFramingMode.Stream);
+        if (parsed.Message is not { } message)
+        {
+            // Nothing to answer with: no Via to send a 400 to (RFC 3261 18.1.2, 16.7 for responses).
+            LogDropped(_logger, from.ToString(), parsed.Reason);
+            return;
+        }
+
+        if (!message.IsRequest)
+        {
+            if (!parsed.IsValid || !_transactions.ReceiveResponse(SipTransactionSummary.Of(message)))
+            {
+                LogDropped(_logger, from.ToString(), parsed.IsValid ? "response matches no transaction" : parsed.Reason);
+            }
+
+            return;
+        }
+
+        if (!parsed.IsValid)
+        {
+            RespondStatelessly(message, from, parsed.StatusCode, parsed.Reason);
+            return;
+        }
+
+        // RFC 3261 16.3 step 3: a request that may take no more hops is refused here.
+        if (message.MaxForwards == 0 && message.Method != "ACK")
+        {
+            RespondStatelessly(message, from, 483, "Too Many Hops");
+            return;
+        }
+
+        var outcome = _transactions.ReceiveRequest(SipTransactionSummary.Of(message), from);
+        switch (outcome.Disposition)
+        {
+            case ServerRequestDisposition.NewTransaction:
+                Suspend(TransactionId(outcome.TransactionId), message);
+                if (message.Method == "INVITE")
+                {
+                    // RFC 3261 16.2: a stateful proxy answers an INVITE with 100 Trying at once.
+                    _transactions.SendResponse(outcome.TransactionId, 100, new SipResponseBuilder(message, 100, "Trying").ToArray());
+                }
+
+                Publish(message, TransactionId(outcome.TransactionId), from, local);
+                break;
+            case ServerRequestDisposition.StatelessAck:
+                // The ACK for a 2xx is a transaction of its own (RFC 3261 17.1.1.3): the functions route it.
+                Publish(message, TransactionId("ack|" + outcome.TransactionId), from, local);
+                break;
+        }
+    }
+
+    private void Suspend(string transactionId, SipMessage request)
+    {
+        var timer = _time.CreateTimer(
+            _ =>
+            {
+                if (_suspended.TryRemove(transactionId, out var expired))
+                {
+                    expired.Dispose();
+                    // No decision in time: answer rather than leave the UE retransmitting (Sproutlet rule).
+                    LogDeadline(_logger, transactionId);
+                    _transactions.SendResponse(Key(transactionId), 504, new SipResponseBuilder(request, 504, "Server Time-out").WithToTag("edge").ToArray());
+                }
+            },
+            null,
+            _deadline,
+            Timeout.InfiniteTimeSpan);
+        _suspended[transactionId] = timer;
+    }
+
+    private void Publish(SipMessage message, string transactionId, SipPeer from, string local)
+    {
+        // Order by registration identity for REGISTER (the To AOR), by dialog otherwise (DESIGN: partition keys).
+        var partitionKey = message.Method == "REGISTER" && message.To is { } to ? to.Uri.AddressOfRecord : message.CallId ?? transactionId;
+        var envelope = _stamp.Envelope(partitionKey, transactionId, new SipRequestReceived(_role, transactionId, from.Transport, from.Address, local, message.Bytes.ToArray()));
+        _ = _bus.PublishAsync(envelope, CancellationToken.None).AsTask();
+    }
+
+    private void Respond(string transactionId, byte[] bytes)
+    {
+        var parsed = SipMessage.Parse(bytes);
+        if (parsed.Message is not { IsRequest: false } response)
+        {
+            LogBadCommand(_logger, transactionId, parsed.Reason);
+            return;
+        }
+
+        if (response.StatusCode >= 200 && _suspended.TryRemove(transactionId, out var timer))
+        {
+            timer.Dispose();
+        }
+
+        if (!_transactions.SendResponse(Key(transactionId), response.StatusCode, bytes))
+        {
+            LogLate(_logger, transactionId);
+        }
+    }
+
+    private void Forward(BusEnvelope envelope, ForwardSipRequest forward)
+    {
+        var parsed = SipMessage.Parse(forward.Message);
+        if (parsed.Message is not { IsRequest: true } request)
+        {
+            LogBadCommand(_logger, forward.TransactionId, parsed.Reason);
+            return;
+        }
+
+        if (!SipNextHop.TryResolve(forward.NextHop, out var peer, out var error))
+        {
+            LogBadCommand(_logger, forward.TransactionId, error);
+            return;
+        }
+
+        if (request.Method == "ACK")
+        {
+            new Sender(this).Send(forward.Message, peer);
+            return;
+        }
+
+        try
+        {
+            _transactions.StartClient(SipTransactionSummary.Of(request), peer, new Relay(this, envelope, request));
+        }
+        catch (InvalidOperationException ex)
+        {
+            LogBadCommand(_logger, forward.TransactionId, ex.Message);
+        }
+    }
+
+    private void RespondStatelessly(SipMessage request, SipPeer to, int status, string reason)
+    {
+        if (request.Method == "ACK" || request.TopVia is null)
+        {
+            return;
+        }
+
+        // The reason phrase names the fault (RFC 3261 21.4.1 lets a 400 say what was wrong).
+        var response = new SipResponseBuilder(request, status, reason.ReplaceLineEndings(" ")).WithToTag("edge").ToArray();
+        new Sender(this).Send(response, to);
+        LogRefused(_logger, status, to.ToString(), reason);
+    }
+
+    /// <summary>Relays what a forwarded request's client transaction hears back to the functions.</summary>
+    private sealed class Relay(SipEdge edge, BusEnvelope forwardCommand, SipMessage request) : IClientTransactionUser
+    {
+        public void OnResponse(SipTransactionMessage response) => Publish(response.Bytes.ToArray());
+
+        public void OnTimeout() =>
+            // RFC 3261 16.8: the proxy behaves as if a 408 had come back.
+            Publish(new SipResponseBuilder(request, 408, "Request Timeout").WithToTag("edge").ToArray());
+
+        public ReadOnlyMemory<byte> BuildAck(SipTransactionMessage finalResponse)
+        {
+            // RFC 3261 17.1.1.3: same Request-URI, Call-ID, From, CSeq number and top Via; To of the response; the request's Route.
+            var response = SipMessage.Parse(finalResponse.Bytes).Message;
+            var ack = new SipRequestBuilder("ACK", request.RequestUriText)
+                .Add("Via", request.First(SipHeaderKind.Via) is { } via ? Ims.Sip.Syntax.SipText.SplitList(via)?[0] ?? via : string.Empty)
+                .Add("Max-Forwards", "70")
+                .Add("From", request.First(SipHeaderKind.From)!)
+                .Add("To", response?.First(SipHeaderKind.To) ?? request.First(SipHeaderKind.To)!)
+                .Add("Call-ID", request.CallId!)
+                .Add("CSeq", $"{request.CSeq!.Number} ACK");
+            foreach (var route in request.Values(SipHeaderKind.Route) ?? [])
+            {
+                ack.Add("Route", route);
+            }
+
+            return ack.ToArray();
+        }
+
+        private void Publish(byte[] bytes)
+        {
+            var message = new SipResponseReceived(edge._role, forwardCommand.Correlation, bytes);
+            var envelope = edge._stamp.Envelope(forwardCommand.PartitionKey, forwardCommand.Correlation, message, forwardCommand.Continuation);
+            _ = edge._bus.PublishAsync(envelope, CancellationToken.None).AsTask();
+        }
+    }
+
+    private sealed class Sender(SipEdge edge) : ISipSender
+    {
+        public void Send(ReadOnlyMemory<byte> message, SipPeer peer)
+        {
+            var to = IPEndPoint.Parse(peer.Address);
+            if (peer.Transport == SipTransport.Udp)
+            {
+                edge._udp.Send(message, to);
+            }
+            else
+            {
+                _ = edge._tcp.SendAsync(message, to, CancellationToken.None);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "dropped a message from {From}: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string from, string reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "answered {Status} to {To}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string to, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Transaction}: no decision before the deadline, answered 504")]
+    private static partial void LogDeadline(ILogger logger, string transaction);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "{Transaction}: command not carried out: {Reason}")]
+    private static partial void LogBadCommand(ILogger logger, string transaction, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "{Transaction}: response after the transaction ended; dropped")]
+    private static partial void LogLate(ILogger logger, string transaction);
+}

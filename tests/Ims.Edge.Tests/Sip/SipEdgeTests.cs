@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Ims.Bus;
+using Ims.Edge.Core;
+using Ims.Edge.Hosting;
+using Ims.Edge.Sip.Core;
+using Ims.Events;
+using Ims.Functions;
+using Ims.Sip;
+using Ims.Sip.Building;
+using Ims.Sip.Parsing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ims.Edge.Tests.Sip;
+
+/// <summary>
+/// The SIP edge with a real UDP "UE" and "next hop" on loopback, the in-process bus and the function
+/// host: requests become events, commands become responses and forwarded requests, retransmissions are
+/// absorbed, and what no function could answer is answered by the edge itself.
+/// </summary>
+[TestClass]
+public sealed class SipEdgeTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>A function given as a delegate, counting the events it saw.</summary>
+    private sealed class TestFunction(Func<BusEnvelope, FunctionOutcome> handle) : IImsFunction
+    {
+        public int Calls;
+
+        public string Name => "test.sip";
+
+        public bool Accepts(BusEnvelope envelope) => envelope.Message is SipRequestReceived or SipResponseReceived;
+
+        public ValueTask<FunctionOutcome> HandleAsync(BusEnvelope envelope, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            return ValueTask.FromResult(handle(envelope));
+        }
+    }
+
+    private sealed class Harness : IAsyncDisposable
+    {
+        public required InProcessBus Bus { get; init; }
+
+        public required SipEdge Edge { get; init; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Edge.DisposeAsync();
+            await Bus.DisposeAsync();
+        }
+    }
+
+    private static async Task<Harness> Start(IImsFunction function, TimeSpan? deadline = null)
+    {
+        var time = TimeProvider.System;
+        var ids = new RandomEnvelopeIds();
+        var bus = new InProcessBus();
+        var stamp = new EnvelopeStamp("edge-test", time, ids);
+        var edge = new SipEdge(ImsRole.Pcscf, new IPEndPoint(IPAddress.Loopback, 0), bus, stamp, time, deadline ?? TimeSpan.FromSeconds(5), NullLogger.Instance);
+        var host = new EmbeddedFunctionHost(new FunctionDispatcher([function], time, ids), bus, null, NullLogger.Instance);
+        var executor = new CommandExecutor(bus, stamp, new SuspendedWork<byte[]>(time), new EdgeTimers(bus, stamp, time), null, NullLogger.Instance)
+        {
+            SipCommands = edge.ExecuteAsync,
+        };
+        bus.SubscribeEvents(host.ConsumeAsync);
+        bus.SubscribeCommands("edge-test", executor.ExecuteAsync);
+        edge.Start();
+        await Task.Yield();
+        return new Harness { Bus = bus, Edge = edge };
+    }
+
+    private static string Register(int port, string branch = "z9hG4bK-ue-1", string cseq = "1 REGISTER", string maxForwards = "70") =>
+        $"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n" +
+        $"Via: SIP/2.0/UDP 127.0.0.1:{port};branch={branch};rport\r\n" +
+        $"Max-Forwards: {maxForwards}\r\n" +
+        "From: <sip:alice@ims.mnc001.mcc001.3gppnetwork.org>;tag=ue1\r\n" +
+        "To: <sip:alice@ims.mnc001.mcc001.3gppnetwork.org>\r\n" +
+        "Call-ID: edge-test-1@127.0.0.1\r\n" +
+        $"CSeq: {cseq}\r\n" +
+        $"Contact: <sip:alice@127.0.0.1:{port}>;expires=600\r\n" +
+        "Content-Length: 0\r\n\r\n";
+
+    private async Task<SipMessage> Receive(UdpClient socket)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var datagram = await socket.ReceiveAsync(timeout.Token);
+        // A 400 for a broken CSeq copies that CSeq (RFC 3261 8.2.6.2), so it is itself parsed-with-error.
+        var parsed = SipMessage.Parse(datagram.Buffer);
+        Assert.IsNotNull(parsed.Message, parsed.Reason);
+        return parsed.Message;
+    }
+
+    private static UdpClient Ue() => new(new IPEndPoint(IPAddress.Loopback, 0));
+
+    private static int PortOf(UdpClient socket) => ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+
+    [TestMethod]
+    public async Task ARequestIsAnsweredWithTheFunctionsResponseAndItsRetransmissionIsAbsorbed()
+    {
+        SipRequestReceived? seen = null;
+        var function = new TestFunction(e =>
+        {
+            seen = (SipRequestReceived)e.Message;
+            var request = SipMessage.Parse(seen.Message).Message!;
+            var challenge = new SipResponseBuilder(request, 401, "Unauthorized").WithToTag("scscf1")
+                .Add("WWW-Authenticate", "Digest realm=\"ims.mnc001.mcc001.3gppnetwork.org\", nonce=\"abc\", algorithm=AKAv1-MD5").ToArray();
+            return FunctionOutcome.Of("challenged", new OutgoingCommand(new SendSipResponse(seen.TransactionId, challenge)));
+        });
+        await using var harness = await Start(function);
+        using var ue = Ue();
+        var register = Encoding.ASCII.GetBytes(Register(PortOf(ue)));
+
+        await ue.SendAsync(register, harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var first = await Receive(ue);
+        await ue.SendAsync(register, harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var again = await Receive(ue);
+
+        Assert.AreEqual(401, first.StatusCode);
+        Assert.AreEqual("scscf1", first.To!.Tag);
+        Assert.AreEqual("z9hG4bK-ue-1", first.TopVia!.Branch);
+        Assert.AreEqual(401, again.StatusCode);
+        Assert.AreEqual(1, function.Calls, "the retransmission was absorbed, not published again");
+        Assert.AreEqual(ImsRole.Pcscf, seen!.Role);
+        Assert.AreEqual(SipTransport.Udp, seen.Transport);
+        Assert.AreEqual($"127.0.0.1:{PortOf(ue)}", seen.Source);
+        CollectionAssert.AreEqual(register, seen.Message);
+    }
+
+    [TestMethod]
+    [DataRow("1 INVITE", 400, "CSeq method does not match")]
+    [DataRow("x REGISTER", 400, "Invalid CSeq")]
+    public async Task AMalformedRequestIsAnsweredByTheEdgeWithTheFaultAndNotPublished(string cseq, int status, string reason)
+    {
+        var function = new TestFunction(_ => FunctionOutcome.Of("should not run"));
+        await using var harness = await Start(function);
+        using var ue = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Register(PortOf(ue), cseq: cseq)), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var response = await Receive(ue);
+
+        Assert.AreEqual(status, response.StatusCode);
+        StringAssert.Contains(response.ReasonPhrase, reason);
+        Assert.AreEqual(0, function.Calls);
+    }
+
+    [TestMethod]
+    public async Task NoHopsLeftIsAnswered483()
+    {
+        var function = new TestFunction(_ => FunctionOutcome.Of("should not run"));
+        await using var harness = await Start(function);
+        using var ue = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Register(PortOf(ue), maxForwards: "0")), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+
+        Assert.AreEqual(483, (await Receive(ue)).StatusCode);
+        Assert.AreEqual(0, function.Calls);
+    }
+
+    [TestMethod]
+    public async Task WithoutADecisionTheEdgeAnswers504AtItsDeadline()
+    {
+        var function = new TestFunction(_ => FunctionOutcome.Of("no answer"));
+        await using var harness = await Start(function, TimeSpan.FromMilliseconds(300));
+        using var ue = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Register(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+
+        Assert.AreEqual(504, (await Receive(ue)).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task AForwardedRequestsResponseComesBackAsAnEventAndIsRelayedUpstream()
+    {
+        using var nextHop = Ue();
+        var edgeAddress = string.Empty;
+        var function = new TestFunction(e =>
+        {
+            switch (e.Message)
+            {
+                case SipRequestReceived request:
+                    var parsed = SipMessage.Parse(request.Message).Message!;
+                    var forwarded = new SipMessageEditor(parsed)
+                        .AddFirst("Via", $"SIP/2.0/UDP {edgeAddress};branch=z9hG4bK-fwd-{parsed.TopVia!.Branch}")
+                        .DecrementMaxForwards()
+                        .ToArray();
+                    return FunctionOutcome.Of("forwarded", new OutgoingCommand(new ForwardSipRequest(request.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}")));
+                case SipResponseReceived response:
+                    var editor = new SipMessageEditor(SipMessage.Parse(response.Message).Message!);
+                    editor.RemoveFirstValue(SipHeaderKind.Via);
+                    return FunctionOutcome.Of("relayed", new OutgoingCommand(new SendSipResponse(response.TransactionId, editor.ToArray())));
+                default:
+                    return FunctionOutcome.Of("ignored");
+            }
+        });
+        await using var harness = await Start(function);
+        edgeAddress = harness.Edge.LocalEndPoint.ToString();
+        using var ue = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Register(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var atNextHop = await Receive(nextHop);
+        var ok = new SipResponseBuilder(atNextHop, 200, "OK").WithToTag("hop").ToArray();
+        await nextHop.SendAsync(ok, harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var atUe = await Receive(ue);
+
+        Assert.AreEqual(69, atNextHop.MaxForwards);
+        CollectionAssert.AreEqual(new[] { "z9hG4bK-fwd-z9hG4bK-ue-1", "z9hG4bK-ue-1" }, atNextHop.Vias.Select(v => v.Branch).ToArray());
+        Assert.AreEqual(200, atUe.StatusCode);
+        Assert.AreEqual("z9hG4bK-ue-1", atUe.Vias.Single().Branch);
+        Assert.AreEqual("hop", atUe.To!.Tag);
+        Assert.AreEqual(2, function.Calls);
+    }
+
+    [TestMethod]
+    public async Task RequestsOverTcpAreAnsweredOnTheirConnection()
+    {
+        var function = new TestFunction(e =>
+        {
+            var request = (SipRequestReceived)e.Message;
+            var ok = new SipResponseBuilder(SipMessage.Parse(request.Message).Message!, 200, "OK").WithToTag("t").ToArray();
+            return FunctionOutcome.Of("ok", new OutgoingCommand(new SendSipResponse(request.TransactionId, ok)));
+        });
+        await using var harness = await Start(function);
+        using var client = new TcpClient();
+        await client.ConnectAsync(harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var port = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
+
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(Register(port).Replace("SIP/2.0/UDP", "SIP/2.0/TCP", StringComparison.Ordinal)), TestContext.CancellationToken);
+        var buffer = new byte[4096];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var read = await client.GetStream().ReadAsync(buffer, timeout.Token);
+
+        var response = SipMessage.Parse(buffer.AsMemory(0, read), SipFramingMode.Stream);
+        Assert.IsTrue(response.IsValid, response.Reason);
+        Assert.AreEqual(200, response.Message!.StatusCode);
+    }
+}
