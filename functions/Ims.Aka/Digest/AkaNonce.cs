@@ -35,6 +35,23 @@ public sealed record AkaNonce
         return new AkaNonce(vector.Rand.Span, vector.Autn.Span, serverData);
     }
 
+    /// <summary>
+    /// The nonce for a Cx SIP-Authenticate value RAND || AUTN (TS 29.229 6.3.9). The value comes from
+    /// an HSS, possibly a third-party one, so a wrong length is a typed failure.
+    /// </summary>
+    public static AkaResult<AkaNonce, AkaNonceError> FromSipAuthenticate(ReadOnlySpan<byte> randAutn, ReadOnlySpan<byte> serverData = default)
+    {
+        const int length = MilenageAlgorithm.RandLength + Vectors.Autn.Length;
+        if (randAutn.Length != length)
+        {
+            return AkaResult<AkaNonce, AkaNonceError>.Failure(
+                AkaNonceError.WrongLength, $"SIP-Authenticate holds {randAutn.Length} bytes, RAND || AUTN is {length}");
+        }
+
+        return AkaResult<AkaNonce, AkaNonceError>.Success(
+            new AkaNonce(randAutn[..MilenageAlgorithm.RandLength], randAutn[MilenageAlgorithm.RandLength..], serverData));
+    }
+
     /// <summary>The nonce parameter value (base64, with padding).</summary>
     public string Encode()
     {

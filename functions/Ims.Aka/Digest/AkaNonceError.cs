@@ -10,4 +10,7 @@ public enum AkaNonceError
 
     /// <summary>Fewer than 32 bytes: no room for RAND and AUTN.</summary>
     TooShort,
+
+    /// <summary>A Cx SIP-Authenticate value that is not exactly RAND || AUTN (32 bytes).</summary>
+    WrongLength,
 }

@@ -13,4 +13,7 @@ public enum HexError
 
     /// <summary>Valid hex, but not the length the field must have.</summary>
     WrongLength,
+
+    /// <summary>Of two alternative fields (OP or OPc), both or neither were given.</summary>
+    NotExactlyOne,
 }

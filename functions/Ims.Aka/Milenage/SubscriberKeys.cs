@@ -1,4 +1,5 @@
 using System.Text;
+using Ims.Aka.Hex;
 
 namespace Ims.Aka.Milenage;
 
@@ -37,6 +38,34 @@ public sealed record SubscriberKeys
         RequireLength(k, nameof(k));
         RequireLength(op, nameof(op));
         return new SubscriberKeys(k.ToArray(), MilenageAlgorithm.ComputeOpc(k, op));
+    }
+
+    /// <summary>
+    /// Keys from operator or table text: K and exactly one of OP and OPc, each 32 hex digits. Bad text
+    /// is a typed failure naming the field (never echoing it); OPc is derived when OP is given.
+    /// </summary>
+    public static AkaResult<SubscriberKeys, HexError> Parse(string? k, string? op, string? opc)
+    {
+        if (op is null == opc is null)
+        {
+            return AkaResult<SubscriberKeys, HexError>.Failure(HexError.NotExactlyOne, "give exactly one of OP and OPc");
+        }
+
+        var key = HexField.Parse("K", k, KeyLength);
+        if (!key.Succeeded)
+        {
+            return AkaResult<SubscriberKeys, HexError>.Failure(key.Reason, key.Message);
+        }
+
+        var usesOp = op is not null;
+        var operatorKey = usesOp ? HexField.Parse("OP", op, KeyLength) : HexField.Parse("OPc", opc, KeyLength);
+        if (!operatorKey.Succeeded)
+        {
+            return AkaResult<SubscriberKeys, HexError>.Failure(operatorKey.Reason, operatorKey.Message);
+        }
+
+        return AkaResult<SubscriberKeys, HexError>.Success(
+            usesOp ? FromOp(key.Value, operatorKey.Value) : FromOpc(key.Value, operatorKey.Value));
     }
 
     private static void RequireLength(ReadOnlySpan<byte> value, string name)

@@ -31,4 +31,29 @@ public static class Auts
         macS.CopyTo(auts.AsSpan(SequenceNumber.Length));
         return auts;
     }
+
+    /// <summary>The auts parameter of a SIP Authorization header: base64 of the 14 bytes (RFC 3310 3.4).</summary>
+    public static string Encode(ReadOnlySpan<byte> auts)
+    {
+        if (auts.Length != Length)
+        {
+            throw new ArgumentException($"AUTS must be {Length} bytes, got {auts.Length}", nameof(auts));
+        }
+
+        return Convert.ToBase64String(auts);
+    }
+
+    /// <summary>Reads the auts parameter a UE sent; anything but base64 of 14 bytes is a typed failure.</summary>
+    public static AkaResult<byte[], ResynchronisationError> Decode(string? auts)
+    {
+        var text = auts ?? string.Empty;
+        var buffer = new byte[(text.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64String(text, buffer, out var written) || written != Length)
+        {
+            return AkaResult<byte[], ResynchronisationError>.Failure(
+                ResynchronisationError.MalformedAuts, $"auts must be base64 of {Length} bytes");
+        }
+
+        return AkaResult<byte[], ResynchronisationError>.Success(buffer[..Length]);
+    }
 }

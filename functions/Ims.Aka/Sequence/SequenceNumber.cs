@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Ims.Aka.Hex;
 
 namespace Ims.Aka.Sequence;
 
@@ -53,6 +54,15 @@ public readonly record struct SequenceNumber
         Span<byte> padded = stackalloc byte[8];
         bytes.CopyTo(padded[2..]);
         return new SequenceNumber(BinaryPrimitives.ReadUInt64BigEndian(padded));
+    }
+
+    /// <summary>Reads 12 hex digits (an operator's or a table's SQN); bad text is a typed failure.</summary>
+    public static AkaResult<SequenceNumber, HexError> Parse(string? hex, string name = "SQN")
+    {
+        var bytes = HexField.Parse(name, hex, Length);
+        return bytes.Succeeded
+            ? AkaResult<SequenceNumber, HexError>.Success(FromBytes(bytes.Value))
+            : AkaResult<SequenceNumber, HexError>.Failure(bytes.Reason, bytes.Message);
     }
 
     public void WriteTo(Span<byte> destination)

@@ -123,6 +123,20 @@ public sealed class DigestAkaTests
     }
 
     [TestMethod]
+    public void NonceFromCxSipAuthenticateIsTheRegisterExampleNonce()
+    {
+        var e = VectorTable.ReadNameValue("digest-aka", "register-set1.txt");
+        byte[] sipAuthenticate = [.. Bytes(e["rand"]), .. Bytes(e["autn"])];
+
+        var nonce = AkaNonce.FromSipAuthenticate(sipAuthenticate);
+
+        Assert.IsTrue(nonce.Succeeded, nonce.Message);
+        Assert.AreEqual(e["nonce"], nonce.Value.Encode());
+        Assert.AreEqual(AkaNonceError.WrongLength, AkaNonce.FromSipAuthenticate(sipAuthenticate.AsSpan(0, 31)).Reason);
+        Assert.AreEqual(AkaNonceError.WrongLength, AkaNonce.FromSipAuthenticate([.. sipAuthenticate, 0]).Reason);
+    }
+
+    [TestMethod]
     [DataRow(null, AkaNonceError.TooShort)]
     [DataRow("not base64!", AkaNonceError.NotBase64)]
     [DataRow("I1U8vpY3qJ0hiuZNrke/NVXzKLQ1d7m5Sp/6w1Tfr7", AkaNonceError.NotBase64)]

@@ -153,6 +153,34 @@ public sealed class ResynchronisationTests
         Assert.IsFalse(string.IsNullOrEmpty(result.Message));
     }
 
+    [TestMethod]
+    public void AutsParameterRoundTripsThroughBase64()
+    {
+        var v = MilenageTestSet.Get(1);
+        var auts = BuildAuts(SubscriberKeys.FromOp(v.K, v.Op), v.Rand, SequenceNumber.FromBytes(v.Sqn));
+
+        var text = Auts.Encode(auts);
+        var decoded = Auts.Decode(text);
+
+        Assert.AreEqual(Convert.ToBase64String(auts), text);
+        Assert.IsTrue(decoded.Succeeded, decoded.Message);
+        CollectionAssert.AreEqual(auts, decoded.Value);
+    }
+
+    [TestMethod]
+    [DataRow(null)]
+    [DataRow("")]
+    [DataRow("not base64")]
+    [DataRow("AAECAwQFBgcICQoLDA==")]
+    [DataRow("AAECAwQFBgcICQoLDA0ODw==")]
+    public void BadAutsParameterIsATypedFailure(string? text)
+    {
+        var result = Auts.Decode(text);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.AreEqual(ResynchronisationError.MalformedAuts, result.Reason);
+    }
+
     private static byte[] BuildAuts(SubscriberKeys keys, byte[] rand, SequenceNumber sqnMs)
     {
         using var milenage = new MilenageAlgorithm(keys);

@@ -1,3 +1,4 @@
+using Ims.Aka.Hex;
 using Ims.Aka.Sequence;
 
 namespace Ims.Aka.Tests.Sequence;
@@ -34,5 +35,28 @@ public sealed class SequenceNumberTests
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => SequenceNumber.FromParts(0, 32));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => SequenceNumber.FromValue(1UL << 48));
         Assert.ThrowsExactly<ArgumentException>(() => SequenceNumber.FromBytes(new byte[5]));
+    }
+
+    [TestMethod]
+    public void ParsesHexAndRoundTripsThroughToString()
+    {
+        var result = SequenceNumber.Parse("FF9BB4D0B607");
+
+        Assert.IsTrue(result.Succeeded, result.Message);
+        Assert.AreEqual(0xff9bb4d0b607UL, result.Value.Value);
+        Assert.AreEqual(result.Value, SequenceNumber.Parse(result.Value.ToString()).Value);
+    }
+
+    [TestMethod]
+    [DataRow(null, HexError.Missing)]
+    [DataRow("ff9bb4d0b6", HexError.WrongLength)]
+    [DataRow("ff9bb4d0b60z", HexError.NotHex)]
+    public void BadSqnTextIsATypedFailure(string? text, HexError expected)
+    {
+        var result = SequenceNumber.Parse(text);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.AreEqual(expected, result.Reason);
+        Assert.StartsWith("SQN: ", result.Message);
     }
 }

@@ -28,6 +28,52 @@ public sealed class AuthenticationVectorGeneratorTests
         Assert.AreEqual(Hex(v.Ik), Hex(vector.Ik.Span), "IK");
         var concealed = v.Sqn.Zip(v.Ak, (s, a) => (byte)(s ^ a)).ToArray();
         Assert.AreEqual(Hex([.. concealed, .. v.Amf, .. v.MacA]), Hex(vector.Autn.Span), "AUTN = (SQN xor AK) || AMF || MAC-A");
+        Assert.AreEqual(SequenceNumber.FromBytes(v.Sqn), vector.Sqn, "the SQN used");
+    }
+
+    [TestMethod]
+    public void BatchGivesEachVectorAFreshSqnAndItsOwnRandAndReturnsTheStateToStore()
+    {
+        var v = MilenageTestSet.Get(1);
+        var keys = SubscriberKeys.FromOpc(v.K, v.Opc);
+        var random = new SteppingRandomSource();
+        var state = new SqnState(SequenceNumber.FromParts(41, 30));
+
+        var result = AuthenticationVectorGenerator.GenerateBatch(keys, state, 3, 0x8000, random);
+
+        Assert.IsTrue(result.Succeeded, result.Message);
+        var batch = result.Value;
+        Assert.HasCount(3, batch.Vectors);
+        CollectionAssert.AreEqual(
+            new[] { SequenceNumber.FromParts(42, 31), SequenceNumber.FromParts(43, 0), SequenceNumber.FromParts(44, 1) },
+            batch.Vectors.Select(x => x.Sqn).ToList());
+        Assert.AreEqual(new SqnState(SequenceNumber.FromParts(44, 1)), batch.NewState);
+        Assert.AreEqual(3, random.Calls);
+        Assert.AreEqual(3, batch.Vectors.Select(x => Hex(x.Rand.Span)).Distinct().Count(), "one RAND per vector");
+
+        // Each vector is exactly the single-vector computation for its RAND and SQN.
+        using var milenage = new MilenageAlgorithm(keys);
+        foreach (var vector in batch.Vectors)
+        {
+            var single = AuthenticationVectorGenerator.Generate(milenage, vector.Rand.Span, vector.Sqn, 0x8000);
+            Assert.AreEqual(Hex(single.Autn.Span), Hex(vector.Autn.Span));
+            Assert.AreEqual(Hex(single.Xres.Span), Hex(vector.Xres.Span));
+            Assert.AreEqual("8000", Hex(Autn.Amf(vector.Autn.Span)));
+        }
+    }
+
+    [TestMethod]
+    public void BatchFromExhaustedSeqIsATypedFailureAndDrawsNoRand()
+    {
+        var v = MilenageTestSet.Get(1);
+        var random = new SteppingRandomSource();
+        var state = new SqnState(SequenceNumber.FromParts(SequenceNumber.MaxSeq - 1, 0));
+
+        var result = AuthenticationVectorGenerator.GenerateBatch(SubscriberKeys.FromOpc(v.K, v.Opc), state, 2, 0, random);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.AreEqual(SqnError.Exhausted, result.Reason);
+        Assert.AreEqual(0, random.Calls);
     }
 
     [TestMethod]
@@ -60,6 +106,7 @@ public sealed class AuthenticationVectorGeneratorTests
         Assert.DoesNotContain(Hex(v.Ck), text);
         Assert.DoesNotContain(Hex(v.Ik), text);
         Assert.Contains("Xres = [redacted]", text);
+        Assert.Contains("Sqn = ff9bb4d0b607", text);
     }
 
     [TestMethod]
