@@ -203,6 +203,59 @@ public sealed class SubscriberCommandTests
         Assert.Contains("cannot read", error);
     }
 
+    [TestMethod]
+    [DataRow("bad hex K", "--k", "zz5b5ce8b199b49faa5f0a2ee238a6bc", "K is not hex")]
+    [DataRow("short K", "--k", "465b5ce8b199b49faa5f0a2ee238a6", "K must be 16 bytes")]
+    [DataRow("short OP", "--op", "cdc202d5", "OP must be 16 bytes")]
+    [DataRow("long AMF", "--amf", "800000", "AMF must be 2 bytes")]
+    [DataRow("odd AMF", "--amf", "800", "AMF is not hex")]
+    [DataRow("short SQN", "--sqn", "0000000000", "SQN must be 6 bytes")]
+    [DataRow("both OP and OPc", "--opc", Opc, "exactly one of OP and OPc")]
+    [DataRow("not a public identity", "--impu", "alice@ims.example", "is not a sip:, sips: or tel: URI")]
+    [DataRow("duplicate IMPU", "--impu", "SIP:alice@IMS.example", "is given twice")]
+    [DataRow("IMPI without a domain", "--impi", "alice", "is not of the form user@domain")]
+    public void BadAddInputIsOneLineNonZeroAndWritesNothing(string why, string option, string value, string expected)
+    {
+        using var data = new TempFolder();
+        AddBob(data);
+        string[] args = ["subscriber", "add", "--data", data.Path, "--impu", "sip:alice@ims.example", "--k", K, "--op", Op];
+        args = option switch
+        {
+            // Repeated or replacing options: the last --k/--op/--amf given wins, so put the bad one in place.
+            "--k" or "--op" => [.. args.Select((a, i) => i > 0 && args[i - 1] == option ? value : a), "--impi", "alice@ims.example"],
+            "--impi" => [.. args, "--impi", value],
+            _ => [.. args, "--impi", "alice@ims.example", option, value],
+        };
+
+        var (exit, output, error) = Run(args);
+
+        Assert.AreEqual(1, exit, why);
+        Assert.AreEqual("", output, why);
+        Assert.HasCount(1, Lines(error), why);
+        Assert.StartsWith("ims: ", error, why);
+        Assert.Contains(expected, error, why);
+        Assert.DoesNotContain(option is "--k" or "--op" ? value : K, error, why);
+        CollectionAssert.AreEqual(new[] { "bob@ims.example sip:bob@ims.example" }, Lines(Run("subscriber", "list", "--data", data.Path).Output), why);
+    }
+
+    [TestMethod]
+    public void AStoreHeldByAnotherProcessIsOneLineNamingIt()
+    {
+        using var data = new TempFolder();
+        AddBob(data);
+        using (Ims.Storage.Embedded.EmbeddedTableStore.Open(System.IO.Path.Combine(data.Path, "store")))
+        {
+            var (exit, output, error) = Run("subscriber", "remove", "--data", data.Path, "bob@ims.example");
+
+            Assert.AreEqual(1, exit);
+            Assert.AreEqual("", output);
+            Assert.HasCount(1, Lines(error));
+            Assert.Contains("publishes no endpoint", error);
+        }
+
+        Assert.HasCount(1, Lines(Run("subscriber", "list", "--data", data.Path).Output));
+    }
+
     private static void AddBob(TempFolder data)
     {
         var (exit, _, error) = Run("subscriber", "add", "--data", data.Path, "--impi", "bob@ims.example", "--impu", "sip:bob@ims.example", "--k", K, "--opc", Opc);

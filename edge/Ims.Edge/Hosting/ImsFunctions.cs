@@ -22,7 +22,8 @@ public static class ImsFunctions
                 AllowedVisitedNetworks = [options.HomeDomain],
                 ScscfNames = [$"sip:scscf.{options.HomeDomain}:{options.Scscf.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"],
             },
-            new CryptographicRandomSource());
+            new CryptographicRandomSource(),
+            TimeProvider.System);
         return [new CxServerFunction(hss)];
     }
 }

@@ -1,7 +1,4 @@
 using Ims.Diameter.Codec;
-using Ims.Diameter.Dictionary;
-using Ims.Diameter.Messages;
-using Ims.Diameter.Values;
 using Ims.Events;
 using Ims.Functions;
 
@@ -9,10 +6,13 @@ namespace Ims.Hss.Cx;
 
 /// <summary>
 /// The HSS as a function on the bus: a Cx request the edge received becomes the answer the edge
-/// sends back. The same adapter runs in `ims up`, in the Functions app and under replay.
+/// sends back to the same peer, with the HSS's decision as the outcome's sentence. The same adapter
+/// runs in `ims up`, in the Functions app and under replay.
 /// </summary>
 public sealed class CxServerFunction(HomeSubscriberServer hss) : IImsFunction
 {
+    private readonly HomeSubscriberServer _hss = hss ?? throw new ArgumentNullException(nameof(hss));
+
     public string Name => "hss.cx";
 
     public bool Accepts(BusEnvelope envelope) =>
@@ -21,39 +21,24 @@ public sealed class CxServerFunction(HomeSubscriberServer hss) : IImsFunction
     public async ValueTask<FunctionOutcome> HandleAsync(BusEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var received = (DiameterRequestReceived)envelope.Message;
-        var decoded = DiameterDecoder.Decode(received.Message);
-        if (decoded.Message is not { IsRequest: true } request)
+        if (envelope.Message is not DiameterRequestReceived { Role: ImsRole.Hss } received)
         {
-            // Undecodable bytes cannot be answered here: the edge's deadline answers UNABLE_TO_COMPLY.
-            return FunctionOutcome.Of($"request from {received.PeerId} did not decode: {decoded.Error}");
+            // The dispatcher only hands over what Accepts took; anything else is a wiring mistake, not peer input.
+            return FunctionOutcome.Of($"{Name} does not handle {envelope.Message?.GetType().Name ?? "an empty envelope"}");
         }
 
-        var answer = await hss.HandleAsync(request, cancellationToken).ConfigureAwait(false);
-        if (answer is null)
+        var decoded = DiameterDecoder.Decode(received.Message);
+        var answered = decoded.IsSuccess
+            ? await _hss.HandleAsync(decoded.Message, cancellationToken).ConfigureAwait(false)
+            : _hss.Reject(decoded.Error);
+        if (answered is null)
         {
-            return FunctionOutcome.Of($"{Describe(request)} from {received.PeerId} left unanswered");
+            // An answer, or bytes without a request header: RFC 6733 7.2 answers requests only.
+            return FunctionOutcome.Of($"nothing to answer from {received.PeerId}: {(decoded.IsSuccess ? "not a request" : decoded.Error!.Detail)}");
         }
 
         return FunctionOutcome.Of(
-            $"{Describe(request)} for {request.GetString(Avps.UserName) ?? request.GetString(Avps.PublicIdentity) ?? "?"} answered {Outcome(answer)}",
-            new OutgoingCommand(new SendDiameterAnswer(received.PeerId, DiameterEncoder.Encode(answer))));
-    }
-
-    private static string Describe(DiameterMessage request) =>
-        DiameterDictionary.Ims.FindCommand(request.ApplicationId, request.CommandCode)?.RequestAbbreviation
-        ?? $"command {request.CommandCode}";
-
-    // The result only, never the vectors or keys the answer carries.
-    private static string Outcome(DiameterMessage answer)
-    {
-        if (answer.GetUnsigned32(Avps.ResultCode) is { } result)
-        {
-            return new DiameterResultCode(result).ToString();
-        }
-
-        return answer.Find(Avps.ExperimentalResult)?.Find(Avps.ExperimentalResultCode.Code) is { } code && code.TryGetUnsigned32(out var experimental)
-            ? new DiameterExperimentalResultCode(experimental).ToString()
-            : "without a result";
+            answered.Decision,
+            new OutgoingCommand(new SendDiameterAnswer(received.PeerId, DiameterEncoder.Encode(answered.Answer))));
     }
 }

@@ -11,8 +11,10 @@ namespace Ims.Hss.Cx;
 
 /// <summary>
 /// The HSS side of Cx (TS 29.228 6, TS 29.229 6.1) as a pure handler: one decoded request in, its
-/// answer out, reading and writing subscriber rows through <see cref="ITableStore"/>. RAND comes
-/// from the injected <see cref="IRandomSource"/>; nothing else is taken from the environment.
+/// answer out, with the sentence saying what was decided, reading and writing subscriber rows
+/// through <see cref="ITableStore"/>. RAND comes from the injected <see cref="IRandomSource"/> and
+/// the time of registration changes from the injected <see cref="TimeProvider"/>; nothing else is
+/// taken from the environment.
 /// </summary>
 /// <remarks>
 /// UAR, MAR, SAR and LIR are served. A request that fails the dictionary's checks gets the base
@@ -29,15 +31,16 @@ public sealed class HomeSubscriberServer
     private readonly ServerAssignmentHandler _serverAssignment;
     private readonly LocationInfoHandler _locationInfo;
 
-    public HomeSubscriberServer(ITableStore store, HssOptions options, IRandomSource random)
+    public HomeSubscriberServer(ITableStore store, HssOptions options, IRandomSource random, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _userAuthorization = new UserAuthorizationHandler(store, options);
         _multimediaAuth = new MultimediaAuthHandler(store, options, random);
-        _serverAssignment = new ServerAssignmentHandler(store, options);
+        _serverAssignment = new ServerAssignmentHandler(store, options, time);
         _locationInfo = new LocationInfoHandler(store, options);
     }
 
@@ -49,8 +52,11 @@ public sealed class HomeSubscriberServer
             && message.CommandCode is 300 or 301 or 302 or 303;
     }
 
-    /// <summary>The answer to <paramref name="request"/>; null only when it is not a request (answers are never answered, RFC 6733 7.2).</summary>
-    public async Task<DiameterMessage?> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to <paramref name="request"/> and the decision it carries; null only when it is
+    /// not a request (answers are never answered, RFC 6733 7.2).
+    /// </summary>
+    public async Task<CxAnswered?> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.IsRequest)
@@ -58,9 +64,27 @@ public sealed class HomeSubscriberServer
             return null;
         }
 
+        var reply = await ReplyAsync(request, cancellationToken).ConfigureAwait(false);
+        return new CxAnswered(reply.Answer, CxDecision.Describe(request, reply));
+    }
+
+    /// <summary>
+    /// The answer to bytes that did not decode (RFC 6733 7.2: e.g. DIAMETER_INVALID_AVP_LENGTH with
+    /// Failed-AVP), or null when not even a request header could be read: nothing can be answered.
+    /// </summary>
+    public CxAnswered? Reject(DiameterDecodeError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return DiameterErrorAnswer.Create(error, _options.OriginHost, _options.OriginRealm) is { } answer
+            ? new CxAnswered(answer, $"undecodable request refused: {error.ResultCode.Name} ({error.Detail})")
+            : null;
+    }
+
+    private async Task<CxReply> ReplyAsync(DiameterMessage request, CancellationToken cancellationToken)
+    {
         if (DiameterRequestValidator.Validate(request) is { } invalid)
         {
-            return DiameterErrorAnswer.Create(invalid, _options.OriginHost, _options.OriginRealm);
+            return DiameterErrorAnswer.Create(invalid, _options.OriginHost, _options.OriginRealm)!;
         }
 
         if (request.ApplicationId != DiameterApplicationId.Cx.Value)

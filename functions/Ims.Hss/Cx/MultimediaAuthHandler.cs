@@ -6,6 +6,7 @@ using Ims.Diameter.Building;
 using Ims.Diameter.Dictionary;
 using Ims.Diameter.Messages;
 using Ims.Diameter.Values;
+using Ims.Hss.Provisioning;
 using Ims.Hss.Subscribers;
 using Ims.Storage;
 
@@ -33,7 +34,7 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
 {
     private static readonly SequenceNumberGenerator Generator = new();
 
-    public async Task<DiameterMessage> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
+    public async Task<CxReply> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
     {
         var impi = request.GetString(Avps.UserName)!;
         var impu = request.GetString(Avps.PublicIdentity)!;
@@ -93,10 +94,24 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
                 .Add(Avps.IntegrityKey, vector.Ik.Span));
         }
 
-        return answer.Build();
+        return new CxReply(answer.Build(), Describe(scheme, subscriber.Impi, reserved));
     }
 
-    private async Task<DiameterMessage> DigestAsync(
+    // "1 Digest-AKAv1-MD5 vector for alice@ims.example, SQN 000000000021": SQNs are not secret
+    // (AUTN conceals them from eavesdroppers, not from the operator), RAND, XRES and keys are.
+    private static string Describe(AuthSchemes scheme, string impi, Reservation reserved)
+    {
+        var sqns = reserved.Sqns!;
+        var range = sqns.Count == 1
+            ? SubscriberValidation.SqnHex((long)sqns[0].Value)
+            : $"{SubscriberValidation.SqnHex((long)sqns[0].Value)}..{SubscriberValidation.SqnHex((long)sqns[^1].Value)}";
+        var resync = reserved.Resynchronised is { } r
+            ? $"resynchronised on AUTS (SQN_MS {SubscriberValidation.SqnHex((long)r.SqnMs.Value)}, SQN_HE {(r.Reset ? "reset" : "kept")}), "
+            : string.Empty;
+        return $"{resync}{sqns.Count} {AuthSchemeNames.ToWire(scheme)} vector{(sqns.Count == 1 ? "" : "s")} for {impi}, SQN {range}";
+    }
+
+    private async Task<CxReply> DigestAsync(
         DiameterMessage request, ImpiRecord subscriber, ImpuRecord impu, string serverName, string? requestedName, CancellationToken cancellationToken)
     {
         if (subscriber.DigestHa1 is null || subscriber.DigestRealm is null)
@@ -106,7 +121,7 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
 
         await RecordServerNameAsync(impu, serverName, cancellationToken).ConfigureAwait(false);
         var schemeName = AuthSchemeNames.FromWire(requestedName) == AuthSchemes.DigestMd5 ? requestedName!.Trim() : AuthSchemeNames.DigestWire;
-        return CxAnswer.Create(request, options, DiameterResultCode.Success)
+        var answer = CxAnswer.Create(request, options, DiameterResultCode.Success)
             .Add(Avps.UserName, subscriber.Impi)
             .Add(Avps.PublicIdentity, impu.Impu)
             .Add(Avps.SipNumberAuthItems, 1u)
@@ -119,6 +134,7 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
                     .Add(Avps.DigestQop, options.DigestQop)
                     .Add(Avps.DigestHa1, subscriber.DigestHa1)))
             .Build();
+        return new CxReply(answer, $"1 {schemeName} HA1 for {subscriber.Impi}, realm {subscriber.DigestRealm}");
     }
 
     private async Task<Reservation> ReserveAsync(string impi, string serverName, int count, ReadOnlyMemory<byte>? authorization, CancellationToken cancellationToken)
@@ -131,6 +147,7 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
             }
 
             var state = new SqnState(SequenceNumber.FromValue((ulong)read.Record.Sqn & SequenceNumber.MaxValue));
+            ResynchronisedSqn? resynchronised = null;
             if (authorization is { } resync)
             {
                 if (resync.Length != MilenageAlgorithm.RandLength + Auts.Length)
@@ -147,6 +164,7 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
                     return Reservation.Fail(r => CxAnswer.Result(r, options, DiameterResultCode.UnableToComply, $"resynchronisation refused: {resolved.Message}"));
                 }
 
+                resynchronised = resolved.Value;
                 state = resolved.Value.NewState;
             }
 
@@ -160,7 +178,7 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
             var written = await store.ReplaceAsync(SubscriberTables.ImpiTable, SubscriberTables.ToEntity(updated, read.ETag), cancellationToken).ConfigureAwait(false);
             if (written.IsOk)
             {
-                return new Reservation(updated, allocation.Value.Sqns, null);
+                return new Reservation(updated, allocation.Value.Sqns, null, resynchronised);
             }
 
             if (written.Status == StoreStatus.NotFound)
@@ -190,13 +208,17 @@ internal sealed class MultimediaAuthHandler(ITableStore store, HssOptions option
             cancellationToken).ConfigureAwait(false);
     }
 
+    // TS 29.228 6.3.1 step 3: for "Unknown" the HSS uses the scheme it stores, and "Unknown" is meant
+    // for SIP Digest (an AKA UE names its algorithm). A subscriber with a password gets SIP Digest;
+    // one without gets AKAv1, so a CSCF that always sends "Unknown" still works with AKA-only users.
     private static AuthSchemes Preferred(AuthSchemes allowed) =>
-        (allowed & AuthSchemes.AkaV1Md5) != 0 ? AuthSchemes.AkaV1Md5
+        (allowed & AuthSchemes.DigestMd5) != 0 ? AuthSchemes.DigestMd5
+        : (allowed & AuthSchemes.AkaV1Md5) != 0 ? AuthSchemes.AkaV1Md5
         : (allowed & AuthSchemes.AkaV2Md5) != 0 ? AuthSchemes.AkaV2Md5
-        : (allowed & AuthSchemes.DigestMd5) != 0 ? AuthSchemes.DigestMd5
         : AuthSchemes.None;
 
-    private sealed record Reservation(ImpiRecord? Record, IReadOnlyList<SequenceNumber>? Sqns, Func<DiameterMessage, DiameterMessage>? Failure)
+    private sealed record Reservation(
+        ImpiRecord? Record, IReadOnlyList<SequenceNumber>? Sqns, Func<DiameterMessage, DiameterMessage>? Failure, ResynchronisedSqn? Resynchronised = null)
     {
         public static Reservation Fail(Func<DiameterMessage, DiameterMessage> answer) => new(null, null, answer);
     }

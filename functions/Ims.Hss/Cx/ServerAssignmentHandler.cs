@@ -14,9 +14,9 @@ namespace Ims.Hss.Cx;
 /// stops serving) a user; the HSS updates registration state and S-CSCF name for the whole implicit
 /// registration set and, for assignments, returns the user profile and the charging functions.
 /// </summary>
-internal sealed class ServerAssignmentHandler(ITableStore store, HssOptions options)
+internal sealed class ServerAssignmentHandler(ITableStore store, HssOptions options, TimeProvider time)
 {
-    public async Task<DiameterMessage> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
+    public async Task<CxReply> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
     {
         var impi = request.GetString(Avps.UserName);
         var impu = request.GetString(Avps.PublicIdentity);
@@ -61,10 +61,13 @@ internal sealed class ServerAssignmentHandler(ITableStore store, HssOptions opti
 
         if (Change(type, serverName) is { } change)
         {
+            var now = time.GetUtcNow();
             var updated = new List<ImpuRecord>();
             foreach (var target in targets)
             {
-                if (await RegistrationWrites.UpdateImpuAsync(store, target.Impu, change, options.MaxWriteAttempts, cancellationToken).ConfigureAwait(false) is { } record)
+                // Unchanged rows are not rewritten (same reference), so ChangedAt marks real transitions only.
+                ImpuRecord Stamped(ImpuRecord current) => change(current) is var next && !ReferenceEquals(next, current) ? next with { ChangedAt = now } : current;
+                if (await RegistrationWrites.UpdateImpuAsync(store, target.Impu, Stamped, options.MaxWriteAttempts, cancellationToken).ConfigureAwait(false) is { } record)
                 {
                     updated.Add(record);
                 }
@@ -74,6 +77,7 @@ internal sealed class ServerAssignmentHandler(ITableStore store, HssOptions opti
         }
 
         var answer = CxAnswer.Create(request, options, DiameterResultCode.Success).Add(Avps.UserName, subscriber.Impi);
+        var profileSent = false;
         if (CarriesProfile(type))
         {
             // TS 29.228 6.1.2.1: the profile is sent unless the S-CSCF says it already has it;
@@ -81,12 +85,21 @@ internal sealed class ServerAssignmentHandler(ITableStore store, HssOptions opti
             if (!userDataAvailable || type == ServerAssignmentType.NoAssignment)
             {
                 answer.Add(Avps.UserData, Encoding.UTF8.GetBytes(ImsSubscriptionXml.Write(Subscription(subscriber, targets))));
+                profileSent = true;
             }
 
             AddChargingInformation(answer);
         }
 
-        return answer.Build();
+        return new CxReply(answer.Build(), Describe(type, subscriber, targets, serverName, profileSent));
+    }
+
+    // "REGISTRATION of 2 IMPU(s) of alice@ims.example at sip:scscf...: registered, profile sent".
+    private static string Describe(ServerAssignmentType type, ImpiRecord subscriber, IReadOnlyList<ImpuRecord> targets, string serverName, bool profileSent)
+    {
+        var states = string.Join(", ", targets.Select(t => t.State.ToToken()).Distinct());
+        return $"{CxNames.Of(type)} of {targets.Count} IMPU(s) of {subscriber.Impi} from {serverName}: {(states.Length == 0 ? "none" : states)}"
+            + (profileSent ? ", profile sent" : string.Empty);
     }
 
     /// <summary>The IMS subscription (TS 29.228 Annex E) of the implicit set: one service profile with its identities and criteria.</summary>

@@ -13,7 +13,7 @@ namespace Ims.Hss.Cx;
 /// </summary>
 internal sealed class UserAuthorizationHandler(ITableStore store, HssOptions options)
 {
-    public async Task<DiameterMessage> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
+    public async Task<CxReply> HandleAsync(DiameterMessage request, CancellationToken cancellationToken)
     {
         var impi = request.GetString(Avps.UserName);
         var impu = request.GetString(Avps.PublicIdentity);
@@ -33,10 +33,13 @@ internal sealed class UserAuthorizationHandler(ITableStore store, HssOptions opt
         var subscriber = identities.Impi!;
         var publicIdentity = identities.Impu!;
 
-        // Step 2: a barred identity may not register (TS 29.228 6.1.1.1, TS 23.228 4.3.3.4); it may still deregister.
-        if (type != UserAuthorizationType.DeRegistration && publicIdentity.Barred)
+        // Step 2 (TS 29.228 6.1.1.1, TS 23.228 4.3.3.4): a barred identity may still register when its
+        // implicit registration set holds a non-barred one (a temporary public identity from the ISIM is
+        // typically barred and registers the set); only a wholly barred set is refused. Deregistration is never refused.
+        if (type != UserAuthorizationType.DeRegistration && publicIdentity.Barred
+            && (await RegistrationWrites.ImplicitSetAsync(store, subscriber, publicIdentity, cancellationToken).ConfigureAwait(false)).All(i => i.Barred))
         {
-            return CxAnswer.Result(request, options, DiameterResultCode.AuthorizationRejected, $"{publicIdentity.Impu} is barred");
+            return CxAnswer.Result(request, options, DiameterResultCode.AuthorizationRejected, $"{publicIdentity.Impu} and its implicit registration set are barred");
         }
 
         // Step 3: roaming agreement with the visited network.
@@ -50,22 +53,32 @@ internal sealed class UserAuthorizationHandler(ITableStore store, HssOptions opt
         switch (type)
         {
             case UserAuthorizationType.RegistrationAndCapabilities:
-                return CxAnswer.Create(request, options, DiameterResultCode.Success).AddServerCapabilities(options).Build();
+                return new CxReply(
+                    CxAnswer.Create(request, options, DiameterResultCode.Success).AddServerCapabilities(options).Build(),
+                    $"capabilities for {publicIdentity.Impu}, {Offered()}");
 
             case UserAuthorizationType.DeRegistration:
                 // A deregistering user has an S-CSCF to send the REGISTER to, or is not registered at all.
                 return assigned is null
                     ? CxAnswer.Result(request, options, DiameterExperimentalResultCode.ErrorIdentityNotRegistered)
-                    : CxAnswer.Create(request, options, DiameterResultCode.Success).Add(Avps.ServerName, assigned).Build();
+                    : new CxReply(
+                        CxAnswer.Create(request, options, DiameterResultCode.Success).Add(Avps.ServerName, assigned).Build(),
+                        $"de-registration of {publicIdentity.Impu} goes to {assigned}");
 
             default:
                 // Registered, unregistered, or not registered with an S-CSCF name still stored (kept by
                 // a *_STORE_SERVER_NAME deregistration or recorded by a MAR): the same S-CSCF serves again.
                 return assigned is not null
-                    ? CxAnswer.Create(request, options, DiameterExperimentalResultCode.SubsequentRegistration).Add(Avps.ServerName, assigned).Build()
-                    : CxAnswer.Create(request, options, DiameterExperimentalResultCode.FirstRegistration).AddServerCapabilities(options).Build();
+                    ? new CxReply(
+                        CxAnswer.Create(request, options, DiameterExperimentalResultCode.SubsequentRegistration).Add(Avps.ServerName, assigned).Build(),
+                        $"subsequent registration of {publicIdentity.Impu} ({publicIdentity.State.ToToken()}), S-CSCF {assigned}")
+                    : new CxReply(
+                        CxAnswer.Create(request, options, DiameterExperimentalResultCode.FirstRegistration).AddServerCapabilities(options).Build(),
+                        $"first registration of {publicIdentity.Impu}, {Offered()}");
         }
     }
+
+    private string Offered() => $"{options.ScscfNames.Count} S-CSCF name(s) and {options.MandatoryCapabilities.Count + options.OptionalCapabilities.Count} capabilities offered";
 
     private bool VisitedNetworkAllowed(string? visited, ImpiRecord subscriber)
     {

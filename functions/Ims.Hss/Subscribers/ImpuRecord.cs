@@ -21,5 +21,8 @@ public sealed record ImpuRecord
     /// <summary>The S-CSCF assigned to serve this identity, or null when none is.</summary>
     public string? ServerName { get; init; }
 
+    /// <summary>When a SAR last changed <see cref="State"/> or <see cref="ServerName"/> (from the injected clock), null before any.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     public const string DefaultImplicitSet = "1";
 }

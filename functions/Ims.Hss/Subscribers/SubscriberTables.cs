@@ -86,6 +86,11 @@ public static class SubscriberTables
             ["State"] = record.State.ToToken(),
         };
         AddIfSet(properties, "ServerName", record.ServerName);
+        if (record.ChangedAt is { } changedAt)
+        {
+            properties["ChangedAt"] = changedAt;
+        }
+
         return new TableEntity(ImpuKey(record.Impu), ImpuRow, properties, etag);
     }
 
@@ -105,6 +110,7 @@ public static class SubscriberTables
             ImplicitSet = entity.GetString("ImplicitSet") ?? ImpuRecord.DefaultImplicitSet,
             State = RegistrationStateNames.FromToken(entity.GetString("State")),
             ServerName = entity.GetString("ServerName"),
+            ChangedAt = entity.GetDateTimeOffset("ChangedAt"),
         };
     }
 

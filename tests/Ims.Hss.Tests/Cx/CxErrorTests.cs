@@ -61,7 +61,7 @@ public sealed class CxErrorTests
     [TestMethod]
     public async Task AFailingStoreIsUnableToComplyNotAnException()
     {
-        var hss = new HomeSubscriberServer(new FailingStore(), Options, new CountingRandom());
+        var hss = new HomeSubscriberServer(new FailingStore(), Options, new CountingRandom(), Clock);
 
         foreach (var request in new[] { Uar(), Mar(), Sar(ServerAssignmentType.Registration), Lir() })
         {

@@ -5,6 +5,7 @@ using Ims.Diameter.Dictionary;
 using Ims.Diameter.Messages;
 using Ims.Hss.Cx;
 using Ims.Hss.Provisioning;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ims.Hss.Tests.Cx;
 
@@ -26,11 +27,16 @@ internal static class CxTestKit
         PrimaryEventChargingFunction = "aaa://ecf.ims.example",
     };
 
+    /// <summary>The clock every test HSS reads: fixed, so ChangedAt is asserted exactly.</summary>
+    public static DateTimeOffset Now { get; } = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    public static TimeProvider Clock { get; } = new FakeTimeProvider(Now);
+
     public static async Task<HomeSubscriberServer> HssWithAliceAsync(TempStore temp, string? password = null, string? ifc = null, IRandomSource? random = null)
     {
         var result = await new SubscriberProvisioning(temp.Store).AddAsync(TestSubscribers.Alice(password, ifc), CancellationToken.None);
         Assert.IsTrue(result.IsOk, string.Join("; ", result.Errors));
-        return new HomeSubscriberServer(temp.Store, Options, random ?? new CountingRandom());
+        return new HomeSubscriberServer(temp.Store, Options, random ?? new CountingRandom(), Clock);
     }
 
     public static DiameterMessage Uar(string? impi = Impi, string impu = Impu, string visited = "ims.example", UserAuthorizationType? type = null)
@@ -109,13 +115,22 @@ internal static class CxTestKit
     /// <summary>Handles the request and passes the answer through the codec, as the edge would send it.</summary>
     public static async Task<DiameterMessage> AnswerAsync(this HomeSubscriberServer hss, DiameterMessage request)
     {
-        var answer = await hss.HandleAsync(request, CancellationToken.None);
-        Assert.IsNotNull(answer);
+        var answer = (await hss.DecideAsync(request)).Answer;
         Assert.IsFalse(answer.IsRequest);
         Assert.AreEqual(request.CommandCode, answer.CommandCode);
         Assert.AreEqual(request.Header.HopByHopId, answer.Header.HopByHopId);
         Assert.AreEqual(request.SessionId, answer.SessionId);
         return Wire(answer);
+    }
+
+    /// <summary>The answer with its decision sentence, checked never to carry the subscriber's secrets.</summary>
+    public static async Task<CxAnswered> DecideAsync(this HomeSubscriberServer hss, DiameterMessage request)
+    {
+        var answered = await hss.HandleAsync(request, CancellationToken.None);
+        Assert.IsNotNull(answered);
+        Assert.DoesNotContain(TestSubscribers.K, answered.Decision, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(TestSubscribers.Opc, answered.Decision, StringComparison.OrdinalIgnoreCase);
+        return answered;
     }
 
     /// <summary>"2001" for Result-Code 2001, "e2001" for Experimental-Result-Code 2001 of vendor 10415.</summary>

@@ -47,4 +47,34 @@ public sealed class LocationInfoTests
         var hss = await HssWithAliceAsync(temp);
         Assert.AreEqual("e5001", ResultOf(await hss.AnswerAsync(Lir("sip:nobody@ims.example"))));
     }
+
+    [TestMethod]
+    public async Task AnOriginatingRequestForAnUnregisteredUserWithoutServicesGetsCapabilities()
+    {
+        using var temp = TempStore.Create();
+        var hss = await HssWithAliceAsync(temp);
+        var lir = Wire(Head(DiameterCommands.LocationInfo).Add(Avps.OriginatingRequest, 0u).Add(Avps.PublicIdentity, Impu).Build());
+
+        var answer = await hss.AnswerAsync(lir);
+
+        Assert.AreEqual("e2003", ResultOf(answer));
+        Assert.AreEqual(Scscf, Child(answer.Find(Avps.ServerCapabilities)!, Avps.ServerName));
+    }
+
+    [TestMethod]
+    public async Task RegistrationAndCapabilitiesGivesCapabilitiesEvenWhenAnScscfIsAssigned()
+    {
+        using var temp = TempStore.Create();
+        var hss = await HssWithAliceAsync(temp);
+        await hss.AnswerAsync(Sar(ServerAssignmentType.Registration));
+        var lir = Wire(Head(DiameterCommands.LocationInfo)
+            .Add(Avps.PublicIdentity, Impu)
+            .Add(Avps.UserAuthorizationType, (uint)UserAuthorizationType.RegistrationAndCapabilities).Build());
+
+        var answer = await hss.AnswerAsync(lir);
+
+        Assert.AreEqual("2001", ResultOf(answer));
+        Assert.IsNull(answer.Find(Avps.ServerName));
+        Assert.AreEqual(Scscf, Child(answer.Find(Avps.ServerCapabilities)!, Avps.ServerName));
+    }
 }

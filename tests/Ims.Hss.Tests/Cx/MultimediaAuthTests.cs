@@ -82,6 +82,21 @@ public sealed class MultimediaAuthTests
     }
 
     [TestMethod]
+    public async Task UnknownGivesSipDigestToASubscriberWithAPasswordAndAkaToOneWithout()
+    {
+        using var temp = TempStore.Create();
+        var hss = await HssWithAliceAsync(temp, password: "secret");
+        Assert.IsTrue((await new Ims.Hss.Provisioning.SubscriberProvisioning(temp.Store).AddAsync(TestSubscribers.Bob(), CancellationToken.None)).IsOk);
+
+        var alice = await hss.AnswerAsync(Mar(scheme: "Unknown"));
+        var bob = await hss.AnswerAsync(Mar(impi: "bob@ims.example", impu: "sip:bob@ims.example", scheme: "Unknown"));
+
+        Assert.AreEqual("SIP Digest", Child(alice.Find(Avps.SipAuthDataItem)!, Avps.SipAuthenticationScheme));
+        Assert.IsNotNull(alice.Find(Avps.SipAuthDataItem)!.Find(Avps.SipDigestAuthenticate.Code, 10415));
+        CheckAkaItem(bob.Find(Avps.SipAuthDataItem)!, 1, "Digest-AKAv1-MD5");
+    }
+
+    [TestMethod]
     [DataRow("SIP Digest")]
     [DataRow("NASS-Bundled")]
     public async Task ASchemeTheSubscriberMayNotUseIsAuthSchemeNotSupported(string scheme)
@@ -107,7 +122,7 @@ public sealed class MultimediaAuthTests
     {
         using var temp = TempStore.Create();
         var first = await HssWithAliceAsync(temp);
-        var second = new HomeSubscriberServer(temp.Store, Options, new CryptographicRandomSource());
+        var second = new HomeSubscriberServer(temp.Store, Options, new CryptographicRandomSource(), Clock);
         var sqns = new ConcurrentBag<ulong>();
 
         var tasks = Enumerable.Range(0, 100).Select(i => Task.Run(async () =>

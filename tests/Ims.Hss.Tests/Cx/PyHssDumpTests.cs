@@ -18,7 +18,7 @@ public sealed class PyHssDumpTests
         using var temp = TempStore.Create();
         var spec = new SubscriberSpec { Impi = PyHssImpi, Impus = [new ImpuSpec(PyHssImpu)], K = TestSubscribers.K, Opc = TestSubscribers.Opc };
         Assert.IsTrue((await new SubscriberProvisioning(temp.Store).AddAsync(spec, CancellationToken.None)).IsOk);
-        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom());
+        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom(), Clock);
 
         // UAR: Visited-Network-Identifier is the subscriber's own domain; nobody serves them yet.
         var uaa = await hss.AnswerAsync(CxErrorTests.Decode("pyhss_cx_uar.hex"));
@@ -45,7 +45,7 @@ public sealed class PyHssDumpTests
     public async Task PyHssRequestsForAnUnprovisionedUserAreUserUnknown()
     {
         using var temp = TempStore.Create();
-        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom());
+        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom(), Clock);
 
         foreach (var file in new[] { "pyhss_cx_uar.hex", "pyhss_cx_mar.hex", "pyhss_cx_sar.hex" })
         {

@@ -4,6 +4,7 @@ using Ims.Hss.Cx;
 using Ims.Hss.Provisioning;
 using Ims.Hss.Subscribers;
 using Ims.Ifc.Subscription;
+using Microsoft.Extensions.Time.Testing;
 using static Ims.Hss.Tests.Cx.CxTestKit;
 
 namespace Ims.Hss.Tests.Cx;
@@ -73,7 +74,7 @@ public sealed class ServerAssignmentTests
         using var temp = TempStore.Create();
         var spec = TestSubscribers.Alice() with { Impus = [new ImpuSpec(Impu), new ImpuSpec(Tel, ImplicitSet: "2")] };
         await new SubscriberProvisioning(temp.Store).AddAsync(spec, None);
-        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom());
+        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom(), Clock);
 
         await hss.AnswerAsync(Sar(ServerAssignmentType.Registration));
 
@@ -230,5 +231,26 @@ public sealed class ServerAssignmentTests
 
         Assert.AreEqual("5005", ResultOf(answer));
         Assert.AreEqual(Avps.PublicIdentity.Code, answer.Find(Avps.FailedAvp)!.Children.Single().Code);
+    }
+
+    [TestMethod]
+    public async Task ChangedAtIsStampedFromTheInjectedClockOnRealTransitionsOnly()
+    {
+        using var temp = TempStore.Create();
+        await HssWithAliceAsync(temp);
+        var clock = new FakeTimeProvider(Now);
+        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom(), clock);
+        async Task<DateTimeOffset?> ChangedAtAsync() => (await SubscriberTables.ReadImpuAsync(temp.Store, Tel, None))!.Value.Record.ChangedAt;
+
+        Assert.IsNull(await ChangedAtAsync());
+        await hss.AnswerAsync(Sar(ServerAssignmentType.Registration));
+        Assert.AreEqual(Now, await ChangedAtAsync());
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await hss.AnswerAsync(Sar(ServerAssignmentType.ReRegistration));
+        Assert.AreEqual(Now, await ChangedAtAsync(), "a re-registration at the same S-CSCF changes nothing");
+
+        await hss.AnswerAsync(Sar(ServerAssignmentType.TimeoutDeregistration));
+        Assert.AreEqual(Now.AddHours(1), await ChangedAtAsync());
     }
 }

@@ -95,20 +95,37 @@ public sealed class UserAuthorizationTests
         var hss = await HssWithAliceAsync(temp);
         Assert.AreEqual("e5004", ResultOf(await hss.AnswerAsync(Uar(visited: "visited.example"))));
 
-        var roaming = new HomeSubscriberServer(temp.Store, Options with { AllowedVisitedNetworks = ["visited.example"] }, new CountingRandom());
+        var roaming = new HomeSubscriberServer(temp.Store, Options with { AllowedVisitedNetworks = ["visited.example"] }, new CountingRandom(), Clock);
         Assert.AreEqual("e2001", ResultOf(await roaming.AnswerAsync(Uar(visited: "visited.example"))));
     }
 
     [TestMethod]
-    public async Task ABarredImpuIsAuthorizationRejected()
+    public async Task ABarredImpuWhoseWholeImplicitSetIsBarredIsAuthorizationRejected()
     {
         using var temp = TempStore.Create();
-        var spec = TestSubscribers.Alice() with { Impus = [new ImpuSpec(Impu, Barred: true)] };
+        var spec = TestSubscribers.Alice() with { Impus = [new ImpuSpec(Impu, Barred: true), new ImpuSpec(Tel, ImplicitSet: "2")] };
         Assert.IsTrue((await new SubscriberProvisioning(temp.Store).AddAsync(spec, CancellationToken.None)).IsOk);
-        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom());
+        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom(), Clock);
 
         var answer = await hss.AnswerAsync(Uar());
 
         Assert.AreEqual("5003", ResultOf(answer));
+        Assert.AreEqual($"{Impu} and its implicit registration set are barred", answer.GetString(Avps.ErrorMessage));
+        // Barring never blocks leaving: a deregistration of the never-registered identity is only "not registered".
+        Assert.AreEqual("e5003", ResultOf(await hss.AnswerAsync(Uar(type: UserAuthorizationType.DeRegistration))));
+    }
+
+    [TestMethod]
+    public async Task ABarredImpuWithANonBarredOneInItsImplicitSetMayRegister()
+    {
+        using var temp = TempStore.Create();
+        var spec = TestSubscribers.Alice() with { Impus = [new ImpuSpec(Impu, Barred: true), new ImpuSpec(Tel)] };
+        Assert.IsTrue((await new SubscriberProvisioning(temp.Store).AddAsync(spec, CancellationToken.None)).IsOk);
+        var hss = new HomeSubscriberServer(temp.Store, Options, new CountingRandom(), Clock);
+
+        var answer = await hss.AnswerAsync(Uar());
+
+        Assert.AreEqual("e2001", ResultOf(answer));
+        Assert.IsNotNull(answer.Find(Avps.ServerCapabilities));
     }
 }
