@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using System.Text;
 
 namespace Ims.Hss.Cx;

@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using Ims.Hss.Cx;
 using Ims.Hss.Subscribers;
 using static Ims.Hss.Tests.Cx.CxTestKit;

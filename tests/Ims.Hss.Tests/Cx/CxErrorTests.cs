@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using Ims.Diameter.Building;
 using Ims.Diameter.Dictionary;
 using Ims.Diameter.Messages;

@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using Ims.Diameter.Codec;
 using Ims.Diameter.Dictionary;
 using Ims.Events;

@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using Ims.Aka.Vectors;
 using Ims.Diameter.Building;
 using Ims.Diameter.Codec;

@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using System.Collections.Concurrent;
 using Ims.Aka.Milenage;
 using Ims.Aka.Sequence;

@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using System.Text;
 using Ims.Diameter.Dictionary;
 using Ims.Hss.Cx;

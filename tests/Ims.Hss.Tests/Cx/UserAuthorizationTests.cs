@@ -1,3 +1,4 @@
+using Ims.Diameter.Values;
 using Ims.Diameter.Dictionary;
 using Ims.Hss.Cx;
 using Ims.Hss.Provisioning;

@@ -1,4 +1,4 @@
-namespace Ims.Hss.Cx;
+namespace Ims.Diameter.Values;
 
 /// <summary>User-Authorization-Type (TS 29.229 6.3.24); absent means REGISTRATION.</summary>
 public enum UserAuthorizationType
