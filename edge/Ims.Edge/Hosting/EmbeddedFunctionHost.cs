@@ -31,7 +31,16 @@ public sealed partial class EmbeddedFunctionHost(FunctionDispatcher dispatcher, 
         }
 
         log?.Append(EventLogRecord.Of(new FunctionDecision(envelope.Id, envelope.Time, result.Function, result.Decision, result.Commands.Select(c => c.Id).ToList())));
-        LogDecision(logger, result.Function, envelope.Correlation, result.Decision);
+        if (envelope.Message is DiameterRequestReceived)
+        {
+            // A Diameter server transaction (HSS, PCRF, OCS) is answered by this one decision: its info line.
+            LogAnswered(logger, result.Function, envelope.Correlation, result.Decision);
+        }
+        else
+        {
+            // SIP transactions get their info line from the edge when they end; the steps are detail.
+            LogDecision(logger, result.Function, envelope.Correlation, result.Decision);
+        }
         foreach (var command in result.Commands)
         {
             log?.Append(EventLogRecord.Of(command));
@@ -39,8 +48,11 @@ public sealed partial class EmbeddedFunctionHost(FunctionDispatcher dispatcher, 
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{Function} {Correlation}: {Decision}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "{Function} {Correlation}: {Decision}")]
     private static partial void LogDecision(ILogger logger, string function, string correlation, string decision);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "{Function} {Correlation}: {Decision}")]
+    private static partial void LogAnswered(ILogger logger, string function, string correlation, string decision);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "function failed on {Type} {Correlation}")]
     private static partial void LogFunctionFailed(ILogger logger, Exception exception, string type, string correlation);

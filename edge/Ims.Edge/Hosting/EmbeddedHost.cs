@@ -1,10 +1,14 @@
 using System.Net;
 using Ims.Bus;
+using Ims.Diameter.Building;
+using Ims.Diameter.Dictionary;
 using Ims.Diameter.Peers.Configuration;
 using Ims.Diameter.Peers.Nodes;
+using Ims.Diameter.Peers.Requests;
 using Ims.Diameter.Values;
 using Ims.Edge.Core;
 using Ims.Edge.Diameter;
+using Ims.Edge.Sip.Core;
 using Ims.EventLog;
 using Ims.Events;
 using Ims.Functions;
@@ -61,13 +65,53 @@ public sealed partial class EmbeddedHost
         var stamp = new EnvelopeStamp(_options.EdgeId, _time, ids);
         var diameterAnswers = new SuspendedWork<byte[]>(_time);
         var timers = new EdgeTimers(bus, stamp, _time);
-        var executor = new CommandExecutor(bus, stamp, diameterAnswers, timers, null, _loggers.CreateLogger("ims.edge"));
+        var bind = IPAddress.Parse(_options.Bind);
+        var hssHost = _options.DiameterIdentity("hss");
+        // The CSCFs reach the HSS over real Diameter, as they would a third-party HSS (TS 29.229).
+        var cxClients = new[] { "icscf", "scscf" }.ToDictionary(
+            role => _options.DiameterIdentity(role),
+            role => new DiameterNode(
+                new DiameterNodeOptions
+                {
+                    OriginHost = _options.DiameterIdentity(role),
+                    OriginRealm = _options.HomeDomain,
+                    HostIpAddresses = DiameterAddress.TryParseIpv4(_options.Bind, out var own) ? [own] : [],
+                    VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)],
+                    Peers = [new DiameterPeerEndpoint(hssHost, _options.Bind, _options.Hss.Port)],
+                    ReconnectInterval = TimeSpan.FromSeconds(5),
+                    RequestTimeout = TimeSpan.FromSeconds(3),
+                },
+                (request, _, _) => ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.UnableToComply).Add(Avps.OriginHost, _options.DiameterIdentity(role)).Add(Avps.OriginRealm, _options.HomeDomain).Build()),
+                _time),
+            StringComparer.OrdinalIgnoreCase);
+        var executor = new CommandExecutor(
+            bus,
+            stamp,
+            diameterAnswers,
+            timers,
+            (request, ct) => cxClients.TryGetValue(request.OriginHost ?? string.Empty, out var client)
+                ? client.SendRequestAsync(request, null, ct)
+                : Task.FromResult(DiameterRequestOutcome.Failed(DiameterRequestOutcomeKind.NoRoute, null, $"no Diameter client is {request.OriginHost}")),
+            _loggers.CreateLogger("ims.edge"));
+        var sipEdges = new[] { (ImsRole.Pcscf, _options.Pcscf.Port), (ImsRole.Icscf, _options.Icscf.Port), (ImsRole.Scscf, _options.Scscf.Port) }
+            .Select(r => new SipEdge(r.Item1, new IPEndPoint(bind, r.Item2), bus, stamp, _time, DecisionDeadline, _loggers.CreateLogger("ims.sip"), hosts: _options.SipHosts()))
+            .ToList();
+        executor.SipCommands = async (envelope, ct) =>
+        {
+            foreach (var edge in sipEdges)
+            {
+                if (await edge.ExecuteAsync(envelope, ct).ConfigureAwait(false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
         var host = new EmbeddedFunctionHost(new FunctionDispatcher(functions(store), _time, ids), bus, log, _loggers.CreateLogger("ims.functions"));
         bus.SubscribeEvents(host.ConsumeAsync);
         bus.SubscribeCommands(_options.EdgeId, executor.ExecuteAsync);
 
-        var bind = IPAddress.Parse(_options.Bind);
-        var hssHost = _options.DiameterIdentity("hss");
         var hssEdge = new DiameterServerEdge(bus, stamp, diameterAnswers, DecisionDeadline, hssHost, _options.HomeDomain);
         var hss = new DiameterNode(
             new DiameterNodeOptions
@@ -91,6 +135,21 @@ public sealed partial class EmbeddedHost
             LogListening(_logger, "store", "HTTP (loopback, token)", admin.Url, "admin");
             await hss.StartAsync().ConfigureAwait(false);
             LogListening(_logger, "HSS", "Diameter TCP", hss.LocalEndPoint!.ToString(), hssHost);
+            foreach (var (identity, client) in cxClients)
+            {
+                await client.StartAsync().ConfigureAwait(false);
+                if (!await client.WaitForPeerAsync(hssHost, TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+                {
+                    LogNoPeer(_logger, identity, hssHost);
+                }
+            }
+
+            foreach (var edge in sipEdges)
+            {
+                edge.Start();
+                LogListening(_logger, edge.Role.ToString().ToUpperInvariant().Replace("CSCF", "-CSCF", StringComparison.Ordinal), "SIP UDP+TCP", edge.LocalEndPoint.ToString(), _options.RoleUri(edge.Role.ToString().ToLowerInvariant(), edge.LocalEndPoint.Port));
+            }
+
             LogReady(_logger, _options.HomeDomain, Path.GetFullPath(_options.DataPath));
             await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
         }
@@ -101,6 +160,16 @@ public sealed partial class EmbeddedHost
         finally
         {
             LogStopping(_logger);
+            foreach (var edge in sipEdges)
+            {
+                await edge.DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (var client in cxClients.Values)
+            {
+                await client.StopAsync().ConfigureAwait(false);
+            }
+
             await hss.StopAsync().ConfigureAwait(false);
             await admin.DisposeAsync().ConfigureAwait(false);
             File.Delete(adminFile);
@@ -123,6 +192,9 @@ public sealed partial class EmbeddedHost
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "stopped")]
     private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "{Identity} has no Diameter connection to {Peer} yet; it keeps trying")]
+    private static partial void LogNoPeer(ILogger logger, string identity, string peer);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "bus gave up on {Type} {Correlation}: {Reason}")]
     private static partial void LogUndeliverable(ILogger logger, string type, string correlation, string reason);

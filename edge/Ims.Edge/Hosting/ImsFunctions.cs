@@ -20,10 +20,10 @@ public static class ImsFunctions
                 OriginRealm = options.HomeDomain,
                 // The embedded default serves its own home network; visited networks are configured in the cloud.
                 AllowedVisitedNetworks = [options.HomeDomain],
-                ScscfNames = [$"sip:scscf.{options.HomeDomain}:{options.Scscf.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"],
+                ScscfNames = [options.RoleUri("scscf", options.Scscf.Port)],
             },
             new CryptographicRandomSource(),
             TimeProvider.System);
-        return [new CxServerFunction(hss)];
+        return [new CxServerFunction(hss), .. Ims.Cscf.CscfFunctions.All(store, options.Cscf())];
     }
 }

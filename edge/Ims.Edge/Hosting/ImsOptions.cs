@@ -40,6 +40,49 @@ public sealed record ImsOptions
 
     /// <summary>The Diameter identity of a role: host "hss" becomes hss.&lt;HomeDomain&gt;.</summary>
     public string DiameterIdentity(string host) => $"{host}.{HomeDomain}";
+
+    /// <summary>A SIP role's own URI: "pcscf" on port 5060 is sip:pcscf.&lt;HomeDomain&gt;:5060.</summary>
+    public string RoleUri(string host, int port) => $"sip:{host}.{HomeDomain}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// Names the SIP edge resolves without DNS: every role's host name (and the home domain, which a
+    /// UE's REGISTER names) is this process's bind address, as an operator's DNS would say in a network.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SipHosts() => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [HomeDomain] = Bind,
+        [$"pcscf.{HomeDomain}"] = Bind,
+        [$"icscf.{HomeDomain}"] = Bind,
+        [$"scscf.{HomeDomain}"] = Bind,
+    };
+
+    /// <summary>What the CSCF functions are told of this network.</summary>
+    public Ims.Cscf.CscfOptions Cscf() => new()
+    {
+        HomeDomain = HomeDomain,
+        PcscfUri = RoleUri("pcscf", Pcscf.Port),
+        IcscfUri = RoleUri("icscf", Icscf.Port),
+        ScscfUri = RoleUri("scscf", Scscf.Port),
+        ScscfCandidates = [new Ims.Cscf.ScscfCandidate(RoleUri("scscf", Scscf.Port), [])],
+        IcscfDiameterHost = DiameterIdentity("icscf"),
+        ScscfDiameterHost = DiameterIdentity("scscf"),
+        DefaultExpires = Registration.DefaultExpires,
+        MinExpires = Registration.MinExpires,
+        MaxExpires = Registration.MaxExpires,
+    };
+
+    /// <summary>The registrar's limits on Expires (RFC 3261 10.2.1.1, 10.3 step 7).</summary>
+    public RegistrationOptions Registration { get; init; } = new();
+}
+
+/// <summary>Expiry limits of the S-CSCF registrar, in seconds.</summary>
+public sealed record RegistrationOptions
+{
+    public int DefaultExpires { get; init; } = 3600;
+
+    public int MinExpires { get; init; } = 60;
+
+    public int MaxExpires { get; init; } = 3600;
 }
 
 /// <summary>A SIP role's listener (UDP and TCP on one port).</summary>

@@ -37,10 +37,13 @@ public sealed partial class SipEdge : IAsyncDisposable
     private readonly SipUdpTransport _udp;
     private readonly SipTcpTransport _tcp;
     private readonly SipTransactionLayer _transactions;
-    private readonly ConcurrentDictionary<string, ITimer> _suspended = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SuspendedRequest> _suspended = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string>? _hosts;
 
-    public SipEdge(ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null)
+    public SipEdge(
+        ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null, IReadOnlyDictionary<string, string>? hosts = null)
     {
+        _hosts = hosts;
         ArgumentNullException.ThrowIfNull(bind);
         _role = role;
         _bus = bus ?? throw new ArgumentNullException(nameof(bus));
@@ -88,9 +91,9 @@ public sealed partial class SipEdge : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var timer in _suspended.Values)
+        foreach (var suspended in _suspended.Values)
         {
-            timer.Dispose();
+            suspended.Timer.Dispose();
         }
 
         _transactions.Dispose();
@@ -142,7 +145,7 @@ public sealed partial class SipEdge : IAsyncDisposable
         switch (outcome.Disposition)
         {
             case ServerRequestDisposition.NewTransaction:
-                Suspend(TransactionId(outcome.TransactionId), message);
+                Suspend(TransactionId(outcome.TransactionId), message, from);
                 if (message.Method == "INVITE")
                 {
                     // RFC 3261 16.2: a stateful proxy answers an INVITE with 100 Trying at once.
@@ -158,14 +161,14 @@ public sealed partial class SipEdge : IAsyncDisposable
         }
     }
 
-    private void Suspend(string transactionId, SipMessage request)
+    private void Suspend(string transactionId, SipMessage request, SipPeer from)
     {
         var timer = _time.CreateTimer(
             _ =>
             {
                 if (_suspended.TryRemove(transactionId, out var expired))
                 {
-                    expired.Dispose();
+                    expired.Timer.Dispose();
                     // No decision in time: answer rather than leave the UE retransmitting (Sproutlet rule).
                     LogDeadline(_logger, transactionId);
                     _transactions.SendResponse(Key(transactionId), 504, new SipResponseBuilder(request, 504, "Server Time-out").WithToTag("edge").ToArray());
@@ -174,7 +177,7 @@ public sealed partial class SipEdge : IAsyncDisposable
             null,
             _deadline,
             Timeout.InfiniteTimeSpan);
-        _suspended[transactionId] = timer;
+        _suspended[transactionId] = new SuspendedRequest(timer, $"{request.Method} {request.RequestUriText} from {from}", _time.GetTimestamp());
     }
 
     private void Publish(SipMessage message, string transactionId, SipPeer from, string local)
@@ -194,9 +197,11 @@ public sealed partial class SipEdge : IAsyncDisposable
             return;
         }
 
-        if (response.StatusCode >= 200 && _suspended.TryRemove(transactionId, out var timer))
+        if (response.StatusCode >= 200 && _suspended.TryRemove(transactionId, out var suspended))
         {
-            timer.Dispose();
+            suspended.Timer.Dispose();
+            // One line a transaction (the operator's view of `ims up`): what came in, what went out, how long it took.
+            LogTransaction(_logger, _role, suspended.Summary, response.StatusCode, response.ReasonPhrase, _time.GetElapsedTime(suspended.Started).TotalMilliseconds);
         }
 
         if (!_transactions.SendResponse(Key(transactionId), response.StatusCode, bytes))
@@ -214,7 +219,7 @@ public sealed partial class SipEdge : IAsyncDisposable
             return;
         }
 
-        if (!SipNextHop.TryResolve(forward.NextHop, out var peer, out var error))
+        if (!SipNextHop.TryResolve(forward.NextHop, _hosts, out var peer, out var error))
         {
             LogBadCommand(_logger, forward.TransactionId, error);
             return;
@@ -300,6 +305,11 @@ public sealed partial class SipEdge : IAsyncDisposable
             }
         }
     }
+
+    private sealed record SuspendedRequest(ITimer Timer, string Summary, long Started);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "{Role} {Request} -> {Status} {Reason} ({Milliseconds:F1} ms)")]
+    private static partial void LogTransaction(ILogger logger, ImsRole role, string request, int status, string reason, double milliseconds);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "dropped a message from {From}: {Reason}")]
     private static partial void LogDropped(ILogger logger, string from, string reason);

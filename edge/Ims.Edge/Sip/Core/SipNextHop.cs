@@ -13,7 +13,10 @@ namespace Ims.Edge.Sip.Core;
 /// </summary>
 internal static class SipNextHop
 {
-    public static bool TryResolve(string nextHop, out SipPeer peer, out string error)
+    public static bool TryResolve(string nextHop, out SipPeer peer, out string error) => TryResolve(nextHop, null, out peer, out error);
+
+    /// <summary>Resolves with <paramref name="hosts"/> first: the names a deployment gives its roles without DNS.</summary>
+    public static bool TryResolve(string nextHop, IReadOnlyDictionary<string, string>? hosts, out SipPeer peer, out string error)
     {
         peer = default;
         var text = nextHop.Contains(':', StringComparison.Ordinal) && !nextHop.StartsWith("sip", StringComparison.OrdinalIgnoreCase)
@@ -26,6 +29,11 @@ internal static class SipNextHop
         }
 
         var host = uri.Host.Trim('[', ']');
+        if (hosts is not null && hosts.TryGetValue(host, out var mapped))
+        {
+            host = mapped;
+        }
+
         IPAddress? address;
         if (!IPAddress.TryParse(host, out address))
         {

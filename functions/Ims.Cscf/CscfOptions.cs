@@ -1,0 +1,53 @@
+namespace Ims.Cscf;
+
+/// <summary>
+/// What the CSCF functions know of the network they serve: their own SIP URIs (which go into Via,
+/// Path and Service-Route), where the I-CSCF is, their Diameter identities towards the HSS, and the
+/// registrar's limits on Expires.
+/// </summary>
+public sealed record CscfOptions
+{
+    /// <summary>The home network domain (TS 23.003 13.2); also the Digest realm and the Diameter realm.</summary>
+    public required string HomeDomain { get; init; }
+
+    /// <summary>The P-CSCF's own SIP URI, put in Path (RFC 3327) so that terminating requests come back through it.</summary>
+    public required string PcscfUri { get; init; }
+
+    /// <summary>The home network's I-CSCF, where the P-CSCF sends REGISTER (TS 24.229 5.2.2.1).</summary>
+    public required string IcscfUri { get; init; }
+
+    /// <summary>The S-CSCF's name: Server-Name on MAR/SAR, and the Service-Route it returns.</summary>
+    public required string ScscfUri { get; init; }
+
+    /// <summary>The S-CSCFs the I-CSCF may choose from when the HSS answers with capabilities, with theirs.</summary>
+    public IReadOnlyList<ScscfCandidate> ScscfCandidates { get; init; } = [];
+
+    /// <summary>P-Visited-Network-ID the P-CSCF inserts (RFC 7315 4.3); the home domain when the P-CSCF is at home.</summary>
+    public string? VisitedNetworkId { get; init; }
+
+    public required string IcscfDiameterHost { get; init; }
+
+    public required string ScscfDiameterHost { get; init; }
+
+    /// <summary>Destination-Realm of Cx requests.</summary>
+    public string? HssRealm { get; init; }
+
+    /// <summary>Expires granted when the UE asks for none (RFC 3261 10.2.1.1).</summary>
+    public int DefaultExpires { get; init; } = 3600;
+
+    /// <summary>Shorter asks are refused with 423 and this Min-Expires (RFC 3261 10.3 step 7).</summary>
+    public int MinExpires { get; init; } = 60;
+
+    /// <summary>Longer asks are shortened to this.</summary>
+    public int MaxExpires { get; init; } = 3600;
+
+    /// <summary>How long a challenge (nonce and expected response) stays usable.</summary>
+    public TimeSpan ChallengeLifetime { get; init; } = TimeSpan.FromSeconds(60);
+
+    public string CxRealm => HssRealm ?? HomeDomain;
+
+    public string VisitedNetwork => VisitedNetworkId ?? HomeDomain;
+}
+
+/// <summary>An S-CSCF the I-CSCF may select by Server-Capabilities (TS 29.229 6.3.4), with the capabilities it offers.</summary>
+public sealed record ScscfCandidate(string Uri, IReadOnlyList<uint> Capabilities);

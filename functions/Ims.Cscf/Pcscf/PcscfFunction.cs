@@ -1,0 +1,202 @@
+using System.Globalization;
+using Ims.Cscf.Proxy;
+using Ims.Cscf.Registration;
+using Ims.Events;
+using Ims.Functions;
+using Ims.Sip;
+using Ims.Sip.Uris;
+using Ims.Sip.Headers;
+using Ims.Sip.Parsing;
+using Ims.Storage;
+
+namespace Ims.Cscf.Pcscf;
+
+/// <summary>
+/// The P-CSCF (TS 24.229 5.2): the UE's first hop. It forwards REGISTER to the home network's
+/// I-CSCF with Path, P-Visited-Network-ID and a charging vector; it learns the registration from the
+/// 200 OK (IMPUs from P-Associated-URI, Service-Route) and forgets it on de-registration or expiry;
+/// it refuses other requests from a UE that is not registered.
+/// </summary>
+public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IImsFunction
+{
+    private const string TimerPrefix = "pcscf|";
+    private readonly ITableStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly CscfOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    public string Name => "pcscf";
+
+    public bool Accepts(BusEnvelope envelope) => envelope?.Message switch
+    {
+        SipRequestReceived { Role: ImsRole.Pcscf } => true,
+        SipResponseReceived { Role: ImsRole.Pcscf } => envelope.Continuation?.Handler == Name,
+        TimerFired fired => fired.TimerId.StartsWith(TimerPrefix, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    public async ValueTask<FunctionOutcome> HandleAsync(BusEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope.Message switch
+        {
+            SipRequestReceived received => await RequestAsync(envelope, received, cancellationToken).ConfigureAwait(false),
+            SipResponseReceived response => await ResponseAsync(envelope, response, cancellationToken).ConfigureAwait(false),
+            TimerFired fired => await ExpireAsync(envelope, fired, cancellationToken).ConfigureAwait(false),
+            _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
+        };
+    }
+
+    private async Task<FunctionOutcome> RequestAsync(BusEnvelope envelope, SipRequestReceived received, CancellationToken cancellationToken)
+    {
+        if (SipMessage.Parse(received.Message).Message is not { IsRequest: true } request)
+        {
+            return FunctionOutcome.Of("request unreadable; left to the edge's deadline");
+        }
+
+        if (request.Method == "ACK")
+        {
+            return FunctionOutcome.Of("ACK absorbed: no dialog is routed through the P-CSCF yet");
+        }
+
+        if (request.Method == "REGISTER")
+        {
+            return Register(received, request);
+        }
+
+        var partition = PcscfRegistrations.PartitionOf(received.Transport.ToString(), received.Source);
+        var live = await PcscfRegistrations.LiveAsync(_store, partition, envelope.Time, cancellationToken).ConfigureAwait(false);
+        if (live.Count == 0)
+        {
+            // TS 24.229 5.2.6.3.1 (and Kamailio's "You must register first"): only a registered UE may use the P-CSCF.
+            return FunctionOutcome.Of(
+                $"{request.Method} from {received.Source} refused: no registration from this UE",
+                SipReply.Command(received.TransactionId, request, 403, "Forbidden - Not Registered", ImsRole.Pcscf));
+        }
+
+        return FunctionOutcome.Of(
+            $"{request.Method} from registered {live[0].GetString("Aor")} refused: the P-CSCF routes only REGISTER",
+            SipReply.Command(received.TransactionId, request, 501, "Not Implemented", ImsRole.Pcscf));
+    }
+
+    private FunctionOutcome Register(SipRequestReceived received, SipMessage request)
+    {
+        var editor = ProxyHop.Forward(request, ImsRole.Pcscf, received.Local, SipTransport.Udp);
+        ProxyHop.PopOwnRoute(editor, request, _options.PcscfUri, "sip:" + received.Local);
+        // TS 24.229 5.2.2.1: Path with the P-CSCF's own URI (RFC 3327), so terminating requests come back through it.
+        editor.AddBefore(SipHeaderKind.Path, "Path", $"<{PathUri()}>");
+        // RFC 7315 4.3: the network the UE is visiting; anything the UE put there is not trusted.
+        editor.Set(SipHeaderKind.PVisitedNetworkId, SipTextQuote(_options.VisitedNetwork));
+        // TS 24.229 5.2.2.1, RFC 7315 4.6: a fresh charging identifier for the registration.
+        var icid = DerivedToken.Of("icid", request.CallId, request.First(SipHeaderKind.CSeq), request.TopVia?.Branch);
+        editor.Set(SipHeaderKind.PChargingVector, $"icid-value={icid};icid-generated-at={HostOf(_options.PcscfUri)}");
+        var state = RegisterState.Of(received);
+        return FunctionOutcome.Of(
+            $"REGISTER for {request.To?.Uri.AddressOfRecord} forwarded to the I-CSCF {_options.IcscfUri} with Path and icid {icid}",
+            new OutgoingCommand(new ForwardSipRequest(received.TransactionId, editor.ToArray(), _options.IcscfUri), state.ToContinuation(Name, "register")));
+    }
+
+    private async Task<FunctionOutcome> ResponseAsync(BusEnvelope envelope, SipResponseReceived received, CancellationToken cancellationToken)
+    {
+        var state = RegisterState.From(envelope.Continuation);
+        var original = state is null ? null : SipMessage.Parse(state.Request).Message;
+        if (state is null || original is null || SipMessage.Parse(received.Message).Message is not { IsRequest: false } response)
+        {
+            return FunctionOutcome.Of("response without a usable continuation; dropped");
+        }
+
+        if (response.StatusCode == 100)
+        {
+            // RFC 3261 16.7 step 5: a 100 Trying is not forwarded.
+            return FunctionOutcome.Of("100 Trying absorbed");
+        }
+
+        var relay = ProxyHop.Relay(response, ImsRole.Pcscf, original);
+        if (relay is null)
+        {
+            return FunctionOutcome.Of($"{response.StatusCode} whose top Via is not the P-CSCF's; dropped");
+        }
+
+        var commands = new List<OutgoingCommand>();
+        var decision = $"{response.StatusCode} relayed to {state.Source}";
+        if (response.StatusCode == 401 && response.WwwAuthenticate is { } challenge)
+        {
+            // TS 33.203 7.1, TS 24.229 5.2.2.1: CK and IK are for the P-CSCF's security association; the UE derives its own.
+            var kept = challenge.Parameters.Where(p => p.Name is not ("ck" or "ik")).ToList();
+            relay.Set(SipHeaderKind.WwwAuthenticate, new SipCredentials(challenge.Scheme, kept).ToString());
+            decision += ", CK and IK removed from the challenge";
+        }
+
+        if (response.StatusCode is >= 200 and < 300)
+        {
+            decision += await RememberAsync(envelope, state, original, response, commands, cancellationToken).ConfigureAwait(false);
+        }
+
+        commands.Insert(0, new OutgoingCommand(new SendSipResponse(state.TransactionId, relay.ToArray())));
+        return new FunctionOutcome(commands, decision);
+    }
+
+    /// <summary>TS 24.229 5.2.2.1: on 200 OK, the registration as the registrar granted it.</summary>
+    private async Task<string> RememberAsync(BusEnvelope envelope, RegisterState state, SipMessage register, SipMessage ok, List<OutgoingCommand> commands, CancellationToken cancellationToken)
+    {
+        var partition = PcscfRegistrations.PartitionOf(state.Transport.ToString(), state.Source);
+        var aor = register.To?.Uri.AddressOfRecord ?? string.Empty;
+        var impus = ok.PAssociatedUris.Select(a => a.Uri.Text).ToList();
+        var serviceRoute = ok.ServiceRoutes.Select(r => r.ToString()).ToList();
+        var granted = ok.Contacts.Where(c => !c.IsWildcard).ToDictionary(c => c.Address!.Uri.Text, c => c.Expires ?? ok.Expires ?? 0, StringComparer.Ordinal);
+        var kept = 0;
+        var removed = 0;
+        foreach (var contact in register.Contacts.Where(c => !c.IsWildcard))
+        {
+            var uri = contact.Address!.Uri.Text;
+            var timerId = TimerPrefix + partition + "|" + TableKey.Encode(uri);
+            if (granted.TryGetValue(uri, out var expires) && expires > 0)
+            {
+                var expiresAt = envelope.Time.AddSeconds(expires);
+                await _store.UpsertAsync(PcscfRegistrations.Table, PcscfRegistrations.Entity(partition, uri, aor, impus, serviceRoute, expiresAt), cancellationToken).ConfigureAwait(false);
+                commands.Add(new OutgoingCommand(new ScheduleTimer(timerId, expiresAt, new ExpiryTimer(partition, uri, aor).ToPayload())));
+                kept++;
+            }
+            else
+            {
+                await _store.DeleteAsync(PcscfRegistrations.Table, partition, TableKey.Encode(uri), Ims.Storage.ETag.Any, cancellationToken).ConfigureAwait(false);
+                commands.Add(new OutgoingCommand(new CancelTimer(timerId)));
+                removed++;
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"; {aor}: {kept} contact(s) registered with {impus.Count} IMPU(s), {removed} removed");
+    }
+
+    private async Task<FunctionOutcome> ExpireAsync(BusEnvelope envelope, TimerFired fired, CancellationToken cancellationToken)
+    {
+        if (ExpiryTimer.FromPayload(fired.Payload) is not { } timer)
+        {
+            return FunctionOutcome.Of($"timer {fired.TimerId} has an unreadable payload; ignored");
+        }
+
+        var row = TableKey.Encode(timer.Contact);
+        var current = await _store.GetAsync(PcscfRegistrations.Table, timer.Partition, row, cancellationToken).ConfigureAwait(false);
+        if (current.Value is not { } entity || entity.GetDateTimeOffset("ExpiresAt") is not { } expiresAt)
+        {
+            return FunctionOutcome.Of($"{timer.Aor} {timer.Contact} already gone");
+        }
+
+        if (expiresAt > envelope.Time)
+        {
+            return FunctionOutcome.Of($"{timer.Aor} {timer.Contact} was refreshed; kept until {expiresAt:O}");
+        }
+
+        await _store.DeleteAsync(PcscfRegistrations.Table, timer.Partition, row, entity.ETag, cancellationToken).ConfigureAwait(false);
+        return FunctionOutcome.Of($"{timer.Aor} {timer.Contact} expired at the P-CSCF");
+    }
+
+    private string PathUri()
+    {
+        // RFC 3327 5: the Path entry must route back here; lr makes it a loose route (RFC 3261 16.12).
+        var uri = SipUri.Parse(_options.PcscfUri);
+        return $"sip:term@{uri.HostPort};lr";
+    }
+
+    private static string HostOf(string uri) => SipUri.TryParse(uri, out var parsed, out _) ? parsed.Host : uri;
+
+    private static string SipTextQuote(string value) => Ims.Sip.Syntax.SipText.Quote(value);
+}

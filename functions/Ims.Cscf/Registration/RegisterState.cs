@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ims.Events;
+
+namespace Ims.Cscf.Registration;
+
+/// <summary>
+/// What a CSCF needs to resume a REGISTER after an asynchronous step (a Cx answer, the next hop's
+/// response): the request as it arrived, and where it came from. It travels in the continuation, so
+/// the handlers keep nothing in memory between steps.
+/// </summary>
+internal sealed record RegisterState(
+    string TransactionId,
+    byte[] Request,
+    string Source,
+    SipTransport Transport,
+    string Local,
+    string? Impi = null,
+    string? Impu = null,
+    string? Nonce = null)
+{
+    public Continuation ToContinuation(string handler, string step) =>
+        new(handler, step, JsonSerializer.Serialize(this, CscfJsonContext.Default.RegisterState));
+
+    public static RegisterState? From(Continuation? continuation)
+    {
+        if (continuation is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(continuation.State, CscfJsonContext.Default.RegisterState);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static RegisterState Of(SipRequestReceived received) =>
+        new(received.TransactionId, received.Message, received.Source, received.Transport, received.Local);
+}
+
+/// <summary>What an expiry timer carries: the binding it may end.</summary>
+internal sealed record ExpiryTimer(string Partition, string Contact, string Aor, string? Impi = null)
+{
+    public string ToPayload() => JsonSerializer.Serialize(this, CscfJsonContext.Default.ExpiryTimer);
+
+    public static ExpiryTimer? FromPayload(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, CscfJsonContext.Default.ExpiryTimer);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RegisterState))]
+[JsonSerializable(typeof(ExpiryTimer))]
+internal sealed partial class CscfJsonContext : JsonSerializerContext;
