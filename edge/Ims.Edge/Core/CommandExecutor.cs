@@ -35,7 +35,9 @@ public sealed partial class CommandExecutor(
 
                 break;
             case SendDiameterRequest request:
-                await SendDiameterRequestAsync(envelope, request, cancellationToken).ConfigureAwait(false);
+                // The answer is awaited off the bus: a command partition blocked on a peer would hold up
+                // every other command that hashes to it, including the HSS's own answer to this request.
+                _ = SendDiameterRequestAsync(envelope, request, CancellationToken.None);
                 break;
             case ScheduleTimer schedule:
                 timers.Schedule(schedule, envelope.PartitionKey);
@@ -74,7 +76,15 @@ public sealed partial class CommandExecutor(
         }
 
         // The continuation goes back untouched: it is how the function resumes (DESIGN: events, commands, continuations).
-        await bus.PublishAsync(stamp.Envelope(envelope.PartitionKey, envelope.Correlation, result, envelope.Continuation), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await bus.PublishAsync(stamp.Envelope(envelope.PartitionKey, envelope.Correlation, result, envelope.Continuation), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // Shutting down: the bus no longer takes events; the transaction ends with the edge.
+            LogLateCommand(logger, envelope.Type, envelope.Correlation);
+        }
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "{Type} for {Correlation} arrived after its deadline; dropped")]

@@ -92,6 +92,23 @@ internal sealed class ImsProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Waits (bounded) until a line containing <paramref name="text"/> has been written.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < limit)
+        {
+            if (Output.Any(l => l.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+
     /// <summary>SIGTERM and wait; returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan? patience = null)
     {
