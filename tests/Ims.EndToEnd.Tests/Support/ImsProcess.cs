@@ -41,16 +41,21 @@ internal sealed class ImsProcess : IAsyncDisposable
     public static string ImsDll => Path.Combine(AppContext.BaseDirectory, "ims.dll");
 
     /// <summary>Starts `ims up` on free ports and waits for its ready line.</summary>
-    public static async Task<ImsProcess> UpAsync(string dataPath, params string[] extraArgs)
+    public static Task<ImsProcess> UpAsync(string dataPath, params string[] extraArgs) => UpAsync(dataPath, NewPorts(), extraArgs);
+
+    /// <summary>A fresh set of free ports for every listener of `ims up`.</summary>
+    public static Dictionary<string, int> NewPorts() => new()
     {
-        var ports = new Dictionary<string, int>
-        {
-            ["Pcscf__Port"] = FreePort(),
-            ["Icscf__Port"] = FreePort(),
-            ["Scscf__Port"] = FreePort(),
-            ["Hss__Port"] = FreePort(),
-            ["AdminPort"] = FreePort(),
-        };
+        ["Pcscf__Port"] = FreePort(),
+        ["Icscf__Port"] = FreePort(),
+        ["Scscf__Port"] = FreePort(),
+        ["Hss__Port"] = FreePort(),
+        ["AdminPort"] = FreePort(),
+    };
+
+    /// <summary>Starts `ims up` on the given ports (a restart keeps its addresses, as a deployment does).</summary>
+    public static async Task<ImsProcess> UpAsync(string dataPath, Dictionary<string, int> ports, params string[] extraArgs)
+    {
         var process = Start(["up", "--data", dataPath, .. extraArgs], ports);
         var ims = new ImsProcess(process, dataPath, ports);
         process.OutputDataReceived += (_, e) => ims.Collect(e.Data);
