@@ -12,21 +12,27 @@ namespace Ims.Bus;
 /// </summary>
 public sealed class InProcessBus : IEventBus, IAsyncDisposable
 {
-    public const int MaxAttempts = 3;
+    public const int MaxAttempts = BusDelivery.DefaultMaxAttempts;
 
     private readonly int _partitions;
     private readonly int _capacity;
     private readonly UndeliverableEnvelope _undeliverable;
+    private readonly MalformedPayload _malformed;
     private readonly ConcurrentDictionary<string, Subscriber> _commandSubscribers = new(StringComparer.Ordinal);
     private Subscriber? _eventSubscriber;
 
-    public InProcessBus(int partitions = 8, int capacityPerPartition = 10_000, UndeliverableEnvelope? undeliverable = null)
+    public InProcessBus(
+        int partitions = 8,
+        int capacityPerPartition = 10_000,
+        UndeliverableEnvelope? undeliverable = null,
+        MalformedPayload? malformed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacityPerPartition, 1);
         _partitions = partitions;
         _capacity = capacityPerPartition;
         _undeliverable = undeliverable ?? ((_, _) => { });
+        _malformed = malformed ?? ((_, _, _) => { });
     }
 
     /// <summary>The functions side: every event is delivered here.</summary>
@@ -65,6 +71,25 @@ public sealed class InProcessBus : IEventBus, IAsyncDisposable
         }
 
         return subscriber.EnqueueAsync(envelope, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes an envelope that arrives as UTF-8 JSON (a replayed log line, an HTTP ingress): bytes
+    /// that are not an envelope are reported to the <see cref="MalformedPayload"/> callback, not thrown,
+    /// exactly as the Event Hubs and Dapr consumers treat them.
+    /// </summary>
+    /// <returns>False when the bytes were malformed and nothing was published.</returns>
+    public async ValueTask<bool> PublishAsync(ReadOnlyMemory<byte> utf8Envelope, CancellationToken cancellationToken)
+    {
+        var envelope = BusEnvelopeJson.Deserialize(utf8Envelope.Span, out var error);
+        if (envelope is null)
+        {
+            _malformed("in-process", utf8Envelope, error ?? "not an envelope");
+            return false;
+        }
+
+        await PublishAsync(envelope, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Stops accepting envelopes and waits until every queued one has been consumed.</summary>
@@ -122,24 +147,7 @@ public sealed class InProcessBus : IEventBus, IAsyncDisposable
         {
             await foreach (var envelope in reader.ReadAllAsync().ConfigureAwait(false))
             {
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        await _consumer(envelope, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    }
-#pragma warning disable CA1031 // A consumer's failure must not stop the partition: it is redelivered, then reported.
-                    catch (Exception ex)
-#pragma warning restore CA1031
-                    {
-                        if (attempt >= MaxAttempts)
-                        {
-                            _undeliverable(envelope, ex);
-                            break;
-                        }
-                    }
-                }
+                await BusDelivery.DeliverAsync(envelope, _consumer, MaxAttempts, _undeliverable, CancellationToken.None).ConfigureAwait(false);
             }
         }
 

@@ -1,0 +1,33 @@
+using Ims.Aka.Vectors;
+using Ims.Hss.Cx;
+using Ims.Storage;
+
+namespace Ims.Functions.Catalog;
+
+/// <summary>
+/// The functions a host runs, built over the store it opened. One list for every host, so that the
+/// embedded core and the Azure Functions worker decide exactly alike.
+/// </summary>
+public static class ImsFunctionCatalog
+{
+    public static IReadOnlyList<IImsFunction> Build(ITableStore store, ImsFunctionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(settings.HomeDomain);
+        var hss = new HomeSubscriberServer(
+            store,
+            new HssOptions
+            {
+                OriginHost = settings.HssOriginHost ?? $"hss.{settings.HomeDomain}",
+                OriginRealm = settings.HomeDomain,
+                AllowedVisitedNetworks = [settings.HomeDomain, .. settings.AllowedVisitedNetworks],
+                ScscfNames = settings.ScscfNames,
+            },
+            new CryptographicRandomSource(),
+            TimeProvider.System);
+        return settings.Cscf is { } cscf
+            ? [new CxServerFunction(hss), .. Ims.Cscf.CscfFunctions.All(store, cscf)]
+            : [new CxServerFunction(hss)];
+    }
+}

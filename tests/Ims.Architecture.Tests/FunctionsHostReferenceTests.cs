@@ -1,0 +1,55 @@
+using System.Reflection;
+
+namespace Ims.Architecture.Tests;
+
+/// <summary>
+/// The Azure Functions app hosts the functions and the cloud adapters, never the edge: no SIP stack,
+/// no Diameter peer runtime, no `ims` executable, no embedded-only infrastructure. Whatever it needs
+/// from the embedded host (the function list) lives on the functions side.
+/// </summary>
+[TestClass]
+public sealed class FunctionsHostReferenceTests
+{
+    [TestMethod]
+    public void TheFunctionsAppReachesNoEdgeAssembly()
+    {
+        var forbidden = AllImsReferences(Assembly.Load("Ims.Functions.Azure"))
+            .Where(r => r is "ims" or "Ims.Sip" or "Ims.Storage.Embedded" or "Ims.Storage.Http" or "Ims.EventLog"
+                || r.StartsWith("Ims.Diameter.Peers", StringComparison.Ordinal)
+                || r.StartsWith("Ims.Edge", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.IsEmpty(forbidden, $"Ims.Functions.Azure reaches {string.Join(", ", forbidden)}");
+    }
+
+    [TestMethod]
+    public void TheFunctionsAppRunsTheSharedCatalog()
+    {
+        // The same list ims up runs: a second composition in the app could drift from it.
+        var references = AllImsReferences(Assembly.Load("Ims.Functions.Azure"));
+
+        Assert.Contains("Ims.Functions.Catalog", references);
+        Assert.Contains("Ims.Functions", references);
+    }
+
+    private static HashSet<string> AllImsReferences(Assembly root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<Assembly>([root]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name!.StartsWith("Ims.", StringComparison.Ordinal) || reference.Name == "ims")
+                {
+                    if (seen.Add(reference.Name))
+                    {
+                        pending.Enqueue(Assembly.Load(reference));
+                    }
+                }
+            }
+        }
+
+        return seen;
+    }
+}
