@@ -12,6 +12,7 @@ public sealed class FunctionReferenceTests
     [TestMethod]
     [DataRow("Ims.Functions")]
     [DataRow("Ims.Hss")]
+    [DataRow("Ims.Cscf")]
     [DataRow("Ims.Functions.Catalog")]
     public void FunctionReferencesNoNetworkingNoAzureSdkAndNoAdapter(string name)
     {
