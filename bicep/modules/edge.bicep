@@ -93,6 +93,11 @@ resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
               value: tableEndpoint
             }
             {
+              // The edge only: events go to Event Hubs, the Function App decides, commands come back.
+              name: 'IMS_Bus'
+              value: 'eventhubs'
+            }
+            {
               name: 'IMS_EventHubsNamespace'
               value: eventHubsNamespaceHost
             }

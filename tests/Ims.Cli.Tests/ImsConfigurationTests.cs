@@ -90,6 +90,10 @@ public sealed class ImsConfigurationTests
     [DataRow("""{ "Bind": "localhost" }""", "Bind must be an IP address, not 'localhost'")]
     [DataRow("""{ "Store": "mysql" }""", "Store must be 'embedded' or 'azure', not 'mysql'")]
     [DataRow("""{ "Store": "azure" }""", "Store 'azure' needs StoreConnection")]
+    [DataRow("""{ "Bus": "kafka" }""", "Bus must be 'inprocess' or 'eventhubs', not 'kafka'")]
+    [DataRow("""{ "Bus": "eventhubs" }""", "Bus 'eventhubs' needs EventHubsNamespace")]
+    [DataRow("""{ "Bus": "eventhubs", "EventHubsNamespace": "lab.servicebus.windows.net" }""", "Bus 'eventhubs' needs Store 'azure'")]
+    [DataRow("""{ "Registration": { "MinExpires": 600, "MaxExpires": 60 } }""", "Registration:MinExpires")]
     [DataRow("""{ "Hss": { "Port": "abc" } }""", "bad setting")]
     [DataRow("""{ "Hss": """, "is not valid JSON")]
     public void BadSettingsAreRefusedWithAReason(string json, string reason)

@@ -60,7 +60,10 @@ public sealed partial class EmbeddedHost
         ArgumentNullException.ThrowIfNull(functions);
         var store = OpenStore(_options);
         var ids = new RandomEnvelopeIds();
-        var bus = new InProcessBus(undeliverable: (e, ex) => LogUndeliverable(_logger, e.Type, e.Correlation, ex.Message));
+        var inProcess = new InProcessBus(undeliverable: (e, ex) => LogUndeliverable(_logger, e.Type, e.Correlation, ex.Message));
+        // In the cloud the edge publishes to Event Hubs and the Functions app decides; embedded, both sides share the in-process bus.
+        var cloud = _options.Bus == "eventhubs" ? new DeferredBus() : null;
+        IEventBus bus = cloud is null ? inProcess : cloud;
         var log = new EventLogWriter(new EventLogOptions(Path.Combine(_options.DataPath, "events")));
         var stamp = new EnvelopeStamp(_options.EdgeId, _time, ids);
         var diameterAnswers = new SuspendedWork<byte[]>(_time);
@@ -108,9 +111,19 @@ public sealed partial class EmbeddedHost
 
             return false;
         };
-        var host = new EmbeddedFunctionHost(new FunctionDispatcher(functions(store), _time, ids), bus, log, _loggers.CreateLogger("ims.functions"));
-        bus.SubscribeEvents(host.ConsumeAsync);
-        bus.SubscribeCommands(_options.EdgeId, executor.ExecuteAsync);
+        EdgeOnEventHubs? eventHubs = null;
+        if (cloud is null)
+        {
+            var host = new EmbeddedFunctionHost(new FunctionDispatcher(functions(store), _time, ids), inProcess, log, _loggers.CreateLogger("ims.functions"));
+            inProcess.SubscribeEvents(host.ConsumeAsync);
+            inProcess.SubscribeCommands(_options.EdgeId, executor.ExecuteAsync);
+        }
+        else
+        {
+            eventHubs = EdgeOnEventHubs.Create(_options, store, executor.ExecuteAsync, _time, _loggers.CreateLogger("ims.bus"));
+            cloud.Target = eventHubs.Bus;
+        }
+
 
         var hssEdge = new DiameterServerEdge(bus, stamp, diameterAnswers, DecisionDeadline, hssHost, _options.HomeDomain);
         var hss = new DiameterNode(
@@ -130,6 +143,12 @@ public sealed partial class EmbeddedHost
         var adminFile = Path.Combine(_options.DataPath, TableStoreEndpoint.FileName);
         try
         {
+            if (eventHubs is not null)
+            {
+                await eventHubs.StartAsync(stopping).ConfigureAwait(false);
+                LogListening(_logger, "edge", "Event Hubs", _options.EventHubsNamespace ?? "(connection string)", _options.EdgeId);
+            }
+
             admin.Start();
             admin.WriteEndpointFile(adminFile);
             LogListening(_logger, "store", "HTTP (loopback, token)", admin.Url, "admin");
@@ -174,7 +193,12 @@ public sealed partial class EmbeddedHost
             await admin.DisposeAsync().ConfigureAwait(false);
             File.Delete(adminFile);
             timers.Dispose();
-            await bus.DisposeAsync().ConfigureAwait(false);
+            if (eventHubs is not null)
+            {
+                await eventHubs.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await inProcess.DisposeAsync().ConfigureAwait(false);
             await log.DisposeAsync().ConfigureAwait(false);
             (store as IDisposable)?.Dispose();
             LogStopped(_logger);

@@ -73,6 +73,27 @@ public static class ImsConfiguration
             return $"Store must be 'embedded' or 'azure', not '{options.Store}'";
         }
 
+        if (options.Registration.MinExpires < 1 || options.Registration.MinExpires > options.Registration.MaxExpires
+            || options.Registration.DefaultExpires < options.Registration.MinExpires || options.Registration.DefaultExpires > options.Registration.MaxExpires)
+        {
+            return "Registration:MinExpires <= DefaultExpires <= MaxExpires must hold, all at least 1 second";
+        }
+
+        if (options.Bus is not ("inprocess" or "eventhubs"))
+        {
+            return $"Bus must be 'inprocess' or 'eventhubs', not '{options.Bus}'";
+        }
+
+        if (options.Bus == "eventhubs" && options.EventHubsNamespace is null && options.EventHubsConnection is null)
+        {
+            return "Bus 'eventhubs' needs EventHubsNamespace (managed identity) or EventHubsConnection";
+        }
+
+        if (options.Bus == "eventhubs" && options.Store != "azure")
+        {
+            return "Bus 'eventhubs' needs Store 'azure': the Functions app and the edge share the tables";
+        }
+
         if (options.Store == "azure" && options.StoreConnection is null && options.StoreEndpoint is null)
         {
             return "Store 'azure' needs StoreConnection (or --connection) or StoreEndpoint";

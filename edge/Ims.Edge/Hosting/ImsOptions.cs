@@ -27,6 +27,18 @@ public sealed record ImsOptions
     /// <summary>Azure Table storage endpoint, used with a managed identity when no connection string is given.</summary>
     public string? StoreEndpoint { get; init; }
 
+    /// <summary>
+    /// "inprocess" (default: the functions run in this process) or "eventhubs" (this process is the
+    /// edge only: events go to Azure Event Hubs for the Functions app, commands come back from it).
+    /// </summary>
+    public string Bus { get; init; } = "inprocess";
+
+    /// <summary>Event Hubs namespace host (e.g. ims-lab.servicebus.windows.net), reached with the managed identity.</summary>
+    public string? EventHubsNamespace { get; init; }
+
+    /// <summary>Event Hubs namespace connection string, for a lab without a managed identity.</summary>
+    public string? EventHubsConnection { get; init; }
+
     public SipRoleOptions Pcscf { get; init; } = new() { Port = 5060 };
 
     public SipRoleOptions Icscf { get; init; } = new() { Port = 4060 };
