@@ -60,7 +60,10 @@ public sealed class SippRegistrationTests
         Assert.AreEqual(0, register.ExitCode, register.ToString());
         foreach (var user in users)
         {
-            StringAssert.Contains(await ShowAsync(user), $"impu: sip:{user}@{Domain} registered scscf=sip:scscf.{Domain}:");
+            var shown = await ShowAsync(user);
+            StringAssert.Contains(shown, $"impu: sip:{user}@{Domain} registered scscf=sip:scscf.{Domain}:");
+            // The registrar's binding: the UE's contact, as registered.
+            StringAssert.Contains(shown, $"contact: sip:{user}@{Domain} <sip:{user}@127.0.0.1:{ue};transport=UDP>");
         }
 
         // Re-registration: each REGISTER is challenged again (no IPsec here, TS 24.229 5.4.1.2.1) and succeeds.
@@ -75,7 +78,9 @@ public sealed class SippRegistrationTests
         Assert.AreEqual(0, leave.Failed, leave.ToString());
         foreach (var user in users)
         {
-            StringAssert.Contains(await ShowAsync(user), $"impu: sip:{user}@{Domain} not-registered");
+            var shown = await ShowAsync(user);
+            StringAssert.Contains(shown, $"impu: sip:{user}@{Domain} not-registered");
+            Assert.DoesNotContain("contact:", shown);
         }
     }
 

@@ -111,9 +111,9 @@ internal static class SubscriberCommand
                 return cli.Fail("give the IMPI as --impi or as an argument", ImsCli.UsageError);
             }
 
-            return await WithStoreAsync(cli, parse.GetValue(data)!, async provisioning =>
+            return await WithStoreAsync(cli, parse.GetValue(data)!, async store =>
             {
-                if (await provisioning.ShowAsync(impi, cancellationToken).ConfigureAwait(false) is not { } view)
+                if (await new SubscriberProvisioning(store).ShowAsync(impi, cancellationToken).ConfigureAwait(false) is not { } view)
                 {
                     return cli.Fail($"unknown IMPI '{impi}'");
                 }
@@ -121,6 +121,15 @@ internal static class SubscriberCommand
                 foreach (var line in view.ToLines())
                 {
                     cli.Out.WriteLine(line);
+                }
+
+                // What the S-CSCF registrar holds for each IMPU: the UE's contacts and when they lapse.
+                foreach (var impu in view.Impus)
+                {
+                    foreach (var contact in await Ims.Cscf.Scscf.RegisteredContacts.ReadAsync(store, impu.Impu, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
+                    {
+                        cli.Out.WriteLine($"contact: {impu.Impu} {contact.Contact} until {contact.ExpiresAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+                    }
                 }
 
                 return 0;
@@ -191,7 +200,10 @@ internal static class SubscriberCommand
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static async Task<int> WithStoreAsync(CliOutput cli, string dataFolder, Func<SubscriberProvisioning, Task<int>> action)
+    private static Task<int> WithStoreAsync(CliOutput cli, string dataFolder, Func<SubscriberProvisioning, Task<int>> action) =>
+        WithStoreAsync(cli, dataFolder, store => action(new SubscriberProvisioning(store)));
+
+    private static async Task<int> WithStoreAsync(CliOutput cli, string dataFolder, Func<ITableStore, Task<int>> action)
     {
         // The folder's own store, or — while `ims up` holds it — the same store through the endpoint it publishes.
         var store = OperatorStore.Open(dataFolder, out var error);
@@ -202,7 +214,7 @@ internal static class SubscriberCommand
 
         try
         {
-            return await action(new SubscriberProvisioning(store)).ConfigureAwait(false);
+            return await action(store).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

@@ -149,6 +149,23 @@ public sealed class SipEdgeTests
     }
 
     [TestMethod]
+    public async Task AnExtensionTheProxyMustUnderstandAndDoesNotIsRefused420()
+    {
+        var function = new TestFunction(_ => FunctionOutcome.Of("should not run"));
+        await using var harness = await Start(function);
+        using var ue = Ue();
+        var register = Register(PortOf(ue)).Replace("Content-Length: 0", "Proxy-Require: path, sec-agree, foo\r\nContent-Length: 0", StringComparison.Ordinal);
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(register), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var response = await Receive(ue);
+
+        Assert.AreEqual(420, response.StatusCode);
+        // RFC 3261 8.2.2.3: Unsupported lists exactly the tags not understood.
+        Assert.AreEqual("sec-agree, foo", response.First(Ims.Sip.Parsing.SipHeaderKind.Unsupported));
+        Assert.AreEqual(0, function.Calls);
+    }
+
+    [TestMethod]
     public async Task NoHopsLeftIsAnswered483()
     {
         var function = new TestFunction(_ => FunctionOutcome.Of("should not run"));

@@ -141,6 +141,16 @@ public sealed partial class SipEdge : IAsyncDisposable
             return;
         }
 
+        // RFC 3261 16.3 step 5: an extension a proxy must understand and does not is refused with 420
+        // and the tags in Unsupported (8.2.2.3). The CSCFs implement "path" (RFC 3327) only; sec-agree
+        // (RFC 3329, IPsec) is not offered, so a UE that insists on it is told so.
+        var unsupported = message.ProxyRequire.Where(tag => !SupportedExtensions.Contains(tag)).ToList();
+        if (unsupported.Count > 0 && message.Method != "ACK" && message.Method != "CANCEL")
+        {
+            RespondStatelessly(message, from, 420, "Bad Extension", ("Unsupported", string.Join(", ", unsupported)));
+            return;
+        }
+
         var outcome = _transactions.ReceiveRequest(SipTransactionSummary.Of(message), from);
         switch (outcome.Disposition)
         {
@@ -241,7 +251,7 @@ public sealed partial class SipEdge : IAsyncDisposable
         }
     }
 
-    private void RespondStatelessly(SipMessage request, SipPeer to, int status, string reason)
+    private void RespondStatelessly(SipMessage request, SipPeer to, int status, string reason, params (string Name, string Value)[] headers)
     {
         if (request.Method == "ACK" || request.TopVia is null)
         {
@@ -249,7 +259,13 @@ public sealed partial class SipEdge : IAsyncDisposable
         }
 
         // The reason phrase names the fault (RFC 3261 21.4.1 lets a 400 say what was wrong).
-        var response = new SipResponseBuilder(request, status, reason.ReplaceLineEndings(" ")).WithToTag("edge").ToArray();
+        var builder = new SipResponseBuilder(request, status, reason.ReplaceLineEndings(" ")).WithToTag("edge");
+        foreach (var (name, value) in headers)
+        {
+            builder.Add(name, value);
+        }
+
+        var response = builder.ToArray();
         new Sender(this).Send(response, to);
         LogRefused(_logger, status, to.ToString(), reason);
     }
@@ -305,6 +321,9 @@ public sealed partial class SipEdge : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Option tags the core implements, for Proxy-Require (RFC 3261 16.3 step 5).</summary>
+    private static readonly HashSet<string> SupportedExtensions = new(StringComparer.OrdinalIgnoreCase) { "path" };
 
     private sealed record SuspendedRequest(ITimer Timer, string Summary, long Started);
 
