@@ -1,6 +1,7 @@
 using System.Text;
 using Ims.Cscf.Tests.Kit;
 using Ims.Events;
+using Ims.Functions;
 using Ims.Sip;
 using Ims.Sip.Building;
 using Ims.Storage;
@@ -111,9 +112,12 @@ public sealed class PcscfTests
         CollectionAssert.AreEquivalent(new[] { "sip:alice@ims.example", "tel:+15550100" }, row.GetString("Impus")!.Split('\n'));
         StringAssert.Contains(row.GetString("ServiceRoute"), "sip:orig@scscf.ims.example:6060;lr");
 
-        // Registered: the UE's next request is not refused as unregistered.
-        var message = await Message(net, ue.Source, T.AddSeconds(10));
-        Assert.AreNotEqual(403, message.StatusCode);
+        // Registered: the UE's next request goes to its S-CSCF along the Service-Route, with the asserted identity (TS 24.229 5.2.6.3).
+        var forward = (await MessageOutcome(net, ue.Source, T.AddSeconds(10))).Single<ForwardSipRequest>();
+        StringAssert.Contains(forward.NextHop, "sip:orig@scscf.ims.example:6060");
+        var forwarded = SipWire.Parse(forward.Message);
+        Assert.AreEqual("sip:alice@ims.example", forwarded.PAssertedIdentities.Single().Uri.Text);
+        Assert.AreEqual("orig", forwarded.Routes[0].Uri.User);
         // Another address is not registered.
         Assert.AreEqual(403, (await Message(net, "10.0.0.99:5061", T.AddSeconds(10))).StatusCode);
     }
@@ -218,7 +222,10 @@ public sealed class PcscfTests
         Assert.IsEmpty(absorbed.Commands);
     }
 
-    private static async Task<SipMessage> Message(ImsNetwork net, string source, DateTimeOffset time)
+    private static async Task<SipMessage> Message(ImsNetwork net, string source, DateTimeOffset time) =>
+        SipWire.Parse((await MessageOutcome(net, source, time)).Single<SendSipResponse>().Message);
+
+    private static async Task<FunctionOutcome> MessageOutcome(ImsNetwork net, string source, DateTimeOffset time)
     {
         var message = Encoding.UTF8.GetBytes(
             "MESSAGE sip:bob@ims.example SIP/2.0\r\n"
@@ -230,8 +237,7 @@ public sealed class PcscfTests
             + "CSeq: 1 MESSAGE\r\n"
             + "Content-Type: text/plain\r\n"
             + "Content-Length: 2\r\n\r\nhi");
-        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, net.NextId("msg"), source, ImsNetwork.PcscfLocal, message, time));
-        return SipWire.Parse(outcome.Single<SendSipResponse>().Message);
+        return await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, net.NextId("msg"), source, ImsNetwork.PcscfLocal, message, time));
     }
 
     internal static async Task<List<TableEntity>> Rows(ImsNetwork net, string table)

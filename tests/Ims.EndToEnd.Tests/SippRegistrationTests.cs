@@ -133,6 +133,40 @@ public sealed class SippRegistrationTests
         Assert.IsTrue(Ims.Output.Any(l => l.Contains("Pcscf INVITE", StringComparison.Ordinal) && l.Contains("-> 403", StringComparison.Ordinal)), string.Join(Environment.NewLine, Ims.Output.TakeLast(20)));
     }
 
+    [TestMethod]
+    public async Task TwoRegisteredUesCallEachOtherAndHangUpAndAnUnregisteredCalleeGets480()
+    {
+        await AddAsync("alice");
+        await AddAsync("bob");
+        await AddAsync("carol");
+        var alice = ImsProcess.FreePort();
+        var bob = ImsProcess.FreePort();
+        var (aliceRegistered, _) = await Sipp.RegisterAkaAsync(Pcscf, [Line("alice", KText, 600)], alice);
+        var (bobRegistered, _) = await Sipp.RegisterAkaAsync(Pcscf, [Line("bob", KText, 600)], bob);
+        Assert.AreEqual(1, aliceRegistered.Successful, aliceRegistered.ToString());
+        Assert.AreEqual(1, bobRegistered.Successful, bobRegistered.ToString());
+
+        // Bob's UE waits on the contact it registered; alice's calls through her P-CSCF.
+        var answering = Sipp.RunAsync("call-uas.xml", Pcscf, [$"bob;{Domain};"], 1, localPort: bob);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var call = await Sipp.RunAsync("call-uac.xml", Pcscf, [$"alice;{Domain};bob;"], 1, localPort: alice);
+        var answered = await answering;
+        Assert.AreEqual(1, call.Successful, call.ToString());
+        Assert.AreEqual(0, call.Failed, call.ToString());
+        Assert.AreEqual(1, answered.Successful, answered.ToString());
+
+        // The INVITE crossed every role: both P-CSCF sides, both S-CSCF sides, and the I-CSCF's LIR.
+        await Ims.WaitForOutputAsync("Pcscf BYE", TimeSpan.FromSeconds(5));
+        foreach (var step in new[] { "Pcscf INVITE sip:bob@" + Domain, "Icscf INVITE sip:bob@" + Domain, "Pcscf INVITE sip:bob@127.0.0.1" })
+        {
+            Assert.IsTrue(Ims.Output.Any(l => l.Contains(step, StringComparison.Ordinal) && l.Contains("-> 200 OK", StringComparison.Ordinal)), step);
+        }
+
+        // Carol is provisioned but not registered: her S-CSCF has no contact for her (TS 24.229 5.4.3.3).
+        var unreachable = await Sipp.RunAsync("call-unreachable.xml", Pcscf, [$"alice;{Domain};carol;"], 1, localPort: alice);
+        Assert.AreEqual(1, unreachable.Successful, unreachable.ToString());
+    }
+
     private static string Line(string user, string kText, int expires) =>
         $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", kText, OpText, AmfText)};{expires.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
 

@@ -35,6 +35,12 @@ internal static class CxRequest
             .Add(Avps.UserAuthorizationType, (uint)type)
             .Build());
 
+    /// <summary>LIR (TS 29.229 6.1.5): which S-CSCF serves this public identity, for a terminating request.</summary>
+    public static byte[] Lir(CscfOptions options, string sessionSeed, string impu) =>
+        DiameterEncoder.Encode(Head(DiameterCommands.LocationInfo, options.IcscfDiameterHost, options, sessionSeed)
+            .Add(Avps.PublicIdentity, impu)
+            .Build());
+
     /// <summary>MAR (TS 29.229 6.1.7): one authentication vector of the scheme asked, or of the subscriber's own for "Unknown".</summary>
     public static byte[] Mar(CscfOptions options, string sessionSeed, string impi, string impu, string scheme, ReadOnlySpan<byte> resynchronisation)
     {

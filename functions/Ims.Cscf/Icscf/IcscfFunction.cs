@@ -32,8 +32,9 @@ public sealed class IcscfFunction(CscfOptions options) : IImsFunction
         return ValueTask.FromResult(envelope.Message switch
         {
             SipRequestReceived received => Request(received),
+            DiameterAnswerReceived answer when envelope.Continuation?.Step == "lia" => Lia(envelope, answer),
             DiameterAnswerReceived answer => Uaa(envelope, answer),
-            SipResponseReceived response => Relay(envelope, response),
+            SipResponseReceived response => ResponseRelay.Relay(envelope, response, ImsRole.Icscf),
             _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
         });
     }
@@ -52,9 +53,7 @@ public sealed class IcscfFunction(CscfOptions options) : IImsFunction
 
         if (request.Method != "REGISTER")
         {
-            return FunctionOutcome.Of(
-                $"{request.Method} refused: the I-CSCF routes only REGISTER",
-                SipReply.Command(received.TransactionId, request, 501, "Not Implemented", ImsRole.Icscf));
+            return Terminating(received, request);
         }
 
         if (RegisterRequest.Read(request, _options.DefaultExpires, out var error) is not { } register)
@@ -111,31 +110,60 @@ public sealed class IcscfFunction(CscfOptions options) : IImsFunction
             new OutgoingCommand(new ForwardSipRequest(state.TransactionId, editor.ToArray(), scscf), state.ToContinuation(Name, "register")));
     }
 
-    private FunctionOutcome Relay(BusEnvelope envelope, SipResponseReceived received)
+    /// <summary>TS 24.229 5.3.2.1: a request for a user of this network; LIR asks the HSS which S-CSCF serves the callee.</summary>
+    private FunctionOutcome Terminating(SipRequestReceived received, SipMessage request)
+    {
+        if (request.RequestUri is not { } target || !(target.IsSip || target.IsTel))
+        {
+            return FunctionOutcome.Of(
+                $"{request.Method} refused: Request-URI {request.RequestUriText} is not a SIP or tel URI",
+                SipReply.Command(received.TransactionId, request, 416, "Unsupported URI Scheme", ImsRole.Icscf));
+        }
+
+        var impu = target.AddressOfRecord;
+        var state = RegisterState.Of(received) with { Impu = impu };
+        return FunctionOutcome.Of(
+            $"{request.Method} for {impu}: LIR",
+            CxRequest.Command(CxRequest.Lir(_options, received.TransactionId, impu), state.ToContinuation(Name, "lia")));
+    }
+
+    private FunctionOutcome Lia(BusEnvelope envelope, DiameterAnswerReceived received)
     {
         var state = RegisterState.From(envelope.Continuation);
-        if (state is null
-            || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request
-            || SipMessage.Parse(received.Message).Message is not { IsRequest: false } response)
+        if (state is null || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request)
         {
-            return FunctionOutcome.Of("response without a usable continuation; dropped");
+            return FunctionOutcome.Of("LIA without a usable continuation; dropped");
         }
 
-        if (response.StatusCode == 100)
+        var answer = CxAnswer.Of(received);
+        if (answer.Message is null)
         {
-            return FunctionOutcome.Of("100 Trying absorbed");
+            return Refuse(state, request, 480, "Temporarily Unavailable", $"LIR got no answer ({answer.Outcome})");
         }
 
-        if (ProxyHop.Relay(response, ImsRole.Icscf, request) is not { } relay)
+        if (answer.Is(DiameterExperimentalResultCode.ErrorUserUnknown))
         {
-            return FunctionOutcome.Of($"{response.StatusCode} whose top Via is not the I-CSCF's; dropped");
+            // TS 24.229 5.3.2.1: the callee is not a user of this network.
+            return Refuse(state, request, 404, "Not Found", "HSS: user unknown (e5001)");
         }
 
+        if (answer.Is(DiameterExperimentalResultCode.ErrorIdentityNotRegistered) || !answer.IsSuccess)
+        {
+            return Refuse(state, request, 480, "Temporarily Unavailable", $"HSS: {state.Impu} not reachable ({answer.Outcome})");
+        }
+
+        if (ScscfSelection.Select(answer.Message, _options.ScscfCandidates, out var how) is not { } scscf)
+        {
+            return Refuse(state, request, 480, "Temporarily Unavailable", $"no S-CSCF: {how}");
+        }
+
+        var editor = ProxyHop.Forward(request, ImsRole.Icscf, state.Local, SipTransport.Udp);
+        ProxyHop.PopOwnRoute(editor, request, _options.IcscfUri, "sip:" + state.Local);
         return FunctionOutcome.Of(
-            $"{response.StatusCode} {response.ReasonPhrase} from the S-CSCF relayed",
-            new OutgoingCommand(new SendSipResponse(state.TransactionId, relay.ToArray())));
+            $"LIA {answer.Outcome}: {request.Method} for {state.Impu} forwarded to {scscf} ({how})",
+            new OutgoingCommand(new ForwardSipRequest(state.TransactionId, editor.ToArray(), scscf), state.ToContinuation(Name, "relay")));
     }
 
     private static FunctionOutcome Refuse(RegisterState state, SipMessage request, int status, string reason, string why) =>
-        FunctionOutcome.Of($"REGISTER for {state.Impu} refused with {status}: {why}", SipReply.Command(state.TransactionId, request, status, reason, ImsRole.Icscf));
+        FunctionOutcome.Of($"{request.Method} for {state.Impu} refused with {status}: {why}", SipReply.Command(state.TransactionId, request, status, reason, ImsRole.Icscf));
 }

@@ -52,11 +52,6 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
             return FunctionOutcome.Of("request unreadable; left to the edge's deadline");
         }
 
-        if (request.Method == "ACK")
-        {
-            return FunctionOutcome.Of("ACK absorbed: no dialog is routed through the P-CSCF yet");
-        }
-
         if (request.Method == "REGISTER")
         {
             return Register(received, request);
@@ -64,18 +59,77 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
 
         var partition = PcscfRegistrations.PartitionOf(received.Transport.ToString(), received.Source);
         var live = await PcscfRegistrations.LiveAsync(_store, partition, envelope.Time, cancellationToken).ConfigureAwait(false);
+        var initial = request.To?.Tag is null;
+        var relay = RegisterState.Of(received).ToContinuation(Name, "relay");
+        if (LooseRouting.TopRouteIsOwn(request, _options.PcscfUri, "sip:" + received.Local) && !(initial && live.Count > 0))
+        {
+            // Routed here by the core (the Path entry of a terminating request, TS 24.229 5.2.6.4) or by
+            // the dialog's route set: pop and go on, towards the UE's contact when nothing is left.
+            return FunctionOutcome.Of(
+                $"{request.Method} routed through the P-CSCF to {LooseRouting.NextHop(request, popped: true)}",
+                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, Name, relay, recordRoute: initial && FormsDialog(request)));
+        }
+
         if (live.Count == 0)
         {
+            if (request.Method == "ACK")
+            {
+                return FunctionOutcome.Of($"ACK from unregistered {received.Source} dropped");
+            }
+
             // TS 24.229 5.2.6.3.1 (and Kamailio's "You must register first"): only a registered UE may use the P-CSCF.
             return FunctionOutcome.Of(
                 $"{request.Method} from {received.Source} refused: no registration from this UE",
                 SipReply.Command(received.TransactionId, request, 403, "Forbidden - Not Registered", ImsRole.Pcscf));
         }
 
-        return FunctionOutcome.Of(
-            $"{request.Method} from registered {live[0].GetString("Aor")} refused: the P-CSCF routes only REGISTER",
-            SipReply.Command(received.TransactionId, request, 501, "Not Implemented", ImsRole.Pcscf));
+        if (!initial)
+        {
+            return FunctionOutcome.Of(
+                $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: false)}",
+                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, Name, relay));
+        }
+
+        return Originating(received, request, live[0], relay);
     }
+
+    /// <summary>
+    /// TS 24.229 5.2.6.3: an initial request from a registered UE goes to its S-CSCF along the
+    /// Service-Route learnt at registration, with the identity the network asserts for it.
+    /// </summary>
+    private FunctionOutcome Originating(SipRequestReceived received, SipMessage request, Ims.Storage.TableEntity registration, Continuation relay)
+    {
+        var impus = (registration.GetString("Impus") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var serviceRoute = (registration.GetString("ServiceRoute") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var from = request.From?.Uri.AddressOfRecord;
+        // 5.2.6.3.1: P-Preferred-Identity or From if registered, else the default (first) IMPU.
+        var asserted = impus.FirstOrDefault(i => string.Equals(i, request.PPreferredIdentities.FirstOrDefault()?.Uri.AddressOfRecord, StringComparison.OrdinalIgnoreCase))
+            ?? impus.FirstOrDefault(i => string.Equals(i, from, StringComparison.OrdinalIgnoreCase))
+            ?? impus.FirstOrDefault()
+            ?? registration.GetString("Aor")!;
+        var editor = ProxyHop.Forward(request, ImsRole.Pcscf, received.Local, SipTransport.Udp);
+        ProxyHop.PopOwnRoute(editor, request, _options.PcscfUri, "sip:" + received.Local);
+        foreach (var route in serviceRoute.Reverse())
+        {
+            editor.AddBefore(SipHeaderKind.Route, "Route", route);
+        }
+
+        editor.RemoveAll(SipHeaderKind.PPreferredIdentity);
+        editor.Set(SipHeaderKind.PAssertedIdentity, $"<{asserted}>");
+        var icid = DerivedToken.Of("icid", request.CallId, request.First(SipHeaderKind.CSeq), request.TopVia?.Branch);
+        editor.Set(SipHeaderKind.PChargingVector, $"icid-value={icid};icid-generated-at={HostOf(_options.PcscfUri)}");
+        if (FormsDialog(request))
+        {
+            LooseRouting.AddRecordRoute(editor, _options.PcscfUri);
+        }
+
+        var nextHop = serviceRoute.Length > 0 && SipNameAddress.TryParse(serviceRoute[0], out var first, out _) ? first.Uri.Text : request.RequestUriText;
+        return FunctionOutcome.Of(
+            $"{request.Method} from {asserted} asserted and routed along its Service-Route to {nextHop}",
+            new OutgoingCommand(new ForwardSipRequest(received.TransactionId, editor.ToArray(), nextHop), relay));
+    }
+
+    private static bool FormsDialog(SipMessage request) => request.Method is "INVITE" or "SUBSCRIBE" or "REFER";
 
     private FunctionOutcome Register(SipRequestReceived received, SipMessage request)
     {
@@ -96,6 +150,11 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
 
     private async Task<FunctionOutcome> ResponseAsync(BusEnvelope envelope, SipResponseReceived received, CancellationToken cancellationToken)
     {
+        if (envelope.Continuation?.Step == "relay")
+        {
+            return ResponseRelay.Relay(envelope, received, ImsRole.Pcscf);
+        }
+
         var state = RegisterState.From(envelope.Continuation);
         var original = state is null ? null : SipMessage.Parse(state.Request).Message;
         if (state is null || original is null || SipMessage.Parse(received.Message).Message is not { IsRequest: false } response)

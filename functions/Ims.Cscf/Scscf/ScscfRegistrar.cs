@@ -29,7 +29,7 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
     public bool Accepts(BusEnvelope envelope) => envelope?.Message switch
     {
         SipRequestReceived { Role: ImsRole.Scscf } => true,
-        DiameterAnswerReceived => envelope.Continuation?.Handler == Name,
+        DiameterAnswerReceived or SipResponseReceived { Role: ImsRole.Scscf } => envelope.Continuation?.Handler == Name,
         TimerFired fired => fired.TimerId.StartsWith(ExpiryTimerPrefix, StringComparison.Ordinal) || fired.TimerId.StartsWith(ChallengeTimerPrefix, StringComparison.Ordinal),
         _ => false,
     };
@@ -48,6 +48,7 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
                 _ => FunctionOutcome.Of($"Diameter answer for unknown step {envelope.Continuation?.Step}; dropped"),
             },
             TimerFired fired => await TimerAsync(envelope, fired, cancellationToken).ConfigureAwait(false),
+            SipResponseReceived response => ResponseRelay.Relay(envelope, response, ImsRole.Scscf),
             _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
         };
     }
@@ -59,16 +60,9 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
             return FunctionOutcome.Of("request unreadable; left to the edge's deadline");
         }
 
-        if (request.Method == "ACK")
-        {
-            return FunctionOutcome.Of("ACK absorbed");
-        }
-
         if (request.Method != "REGISTER")
         {
-            return FunctionOutcome.Of(
-                $"{request.Method} refused: the S-CSCF serves only registration",
-                SipReply.Command(received.TransactionId, request, 501, "Not Implemented", ImsRole.Scscf));
+            return await RouteAsync(envelope, received, request, cancellationToken).ConfigureAwait(false);
         }
 
         if (RegisterRequest.Read(request, _options.DefaultExpires, out var error) is not { } register)
