@@ -232,6 +232,84 @@ public sealed class SipEdgeTests
         Assert.AreEqual(2, function.Calls);
     }
 
+    private static string Invite(int port, string method = "INVITE") =>
+        $"{method} sip:bob@ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n" +
+        $"Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK-inv-1;rport\r\n" +
+        "Max-Forwards: 70\r\n" +
+        "From: <sip:alice@ims.mnc001.mcc001.3gppnetwork.org>;tag=a1\r\n" +
+        "To: <sip:bob@ims.mnc001.mcc001.3gppnetwork.org>\r\n" +
+        "Call-ID: cancel-test-1@127.0.0.1\r\n" +
+        $"CSeq: 1 {method}\r\n" +
+        "Content-Length: 0\r\n\r\n";
+
+    private async Task<SipMessage> ReceiveSkipping100(UdpClient socket)
+    {
+        while (true)
+        {
+            var message = await Receive(socket);
+            if (message.StatusCode != 100)
+            {
+                return message;
+            }
+        }
+    }
+
+    [TestMethod]
+    public async Task ACancelFollowsTheForwardedInviteAndIsAnsweredByTheEdge()
+    {
+        using var nextHop = Ue();
+        var edgeAddress = string.Empty;
+        var function = new TestFunction(e =>
+        {
+            if (e.Message is not SipRequestReceived request)
+            {
+                return FunctionOutcome.Of("ignored");
+            }
+
+            var parsed = SipMessage.Parse(request.Message).Message!;
+            var forwarded = new SipMessageEditor(parsed).AddFirst("Via", $"SIP/2.0/UDP {edgeAddress};branch=z9hG4bK-fwd-1").DecrementMaxForwards().ToArray();
+            return FunctionOutcome.Of("forwarded", new OutgoingCommand(new ForwardSipRequest(request.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}")));
+        });
+        await using var harness = await Start(function);
+        edgeAddress = harness.Edge.LocalEndPoint.ToString();
+        using var ue = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var invite = await Receive(nextHop);
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue), "CANCEL")), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var cancelAnswer = await ReceiveSkipping100(ue);
+        var cancel = await Receive(nextHop);
+
+        // RFC 3261 16.10: the proxy answers the CANCEL itself and cancels the branch it forwarded, with that branch's Via.
+        Assert.AreEqual(200, cancelAnswer.StatusCode);
+        Assert.AreEqual("CANCEL", cancelAnswer.CSeq!.Method);
+        Assert.AreEqual("CANCEL", cancel.Method);
+        Assert.AreEqual(invite.TopVia!.Branch, cancel.Vias.Single().Branch);
+        Assert.AreEqual(invite.RequestUriText, cancel.RequestUriText);
+        Assert.AreEqual(1, function.Calls, "the CANCEL is transaction work: no function sees it");
+    }
+
+    [TestMethod]
+    public async Task ACancelBeforeTheDecisionEndsTheInviteWith487AndAnUnknownOneGets481()
+    {
+        var function = new TestFunction(_ => FunctionOutcome.Of("thinking"));
+        await using var harness = await Start(function, TimeSpan.FromSeconds(30));
+        using var ue = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        Assert.AreEqual(100, (await Receive(ue)).StatusCode);
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue), "CANCEL")), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var first = await Receive(ue);
+        var second = await Receive(ue);
+        var byMethod = new[] { first, second }.ToDictionary(m => m.CSeq!.Method);
+
+        Assert.AreEqual(200, byMethod["CANCEL"].StatusCode);
+        Assert.AreEqual(487, byMethod["INVITE"].StatusCode);
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue), "CANCEL").Replace("z9hG4bK-inv-1", "z9hG4bK-other", StringComparison.Ordinal)), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        Assert.AreEqual(481, (await Receive(ue)).StatusCode);
+    }
+
     [TestMethod]
     public async Task RequestsOverTcpAreAnsweredOnTheirConnection()
     {

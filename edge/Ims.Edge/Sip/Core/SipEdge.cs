@@ -39,6 +39,7 @@ public sealed partial class SipEdge : IAsyncDisposable
     private readonly SipTransactionLayer _transactions;
     private readonly ConcurrentDictionary<string, SuspendedRequest> _suspended = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string>? _hosts;
+    private readonly ConcurrentDictionary<string, (SipMessage Request, SipPeer Peer)> _forwardedInvites = new(StringComparer.Ordinal);
 
     public SipEdge(
         ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null, IReadOnlyDictionary<string, string>? hosts = null)
@@ -154,6 +155,9 @@ public sealed partial class SipEdge : IAsyncDisposable
         var outcome = _transactions.ReceiveRequest(SipTransactionSummary.Of(message), from);
         switch (outcome.Disposition)
         {
+            case ServerRequestDisposition.NewTransaction when message.Method == "CANCEL":
+                Cancel(message, outcome.TransactionId);
+                break;
             case ServerRequestDisposition.NewTransaction:
                 Suspend(TransactionId(outcome.TransactionId), message, from);
                 if (message.Method == "INVITE")
@@ -168,6 +172,58 @@ public sealed partial class SipEdge : IAsyncDisposable
                 // The ACK for a 2xx is a transaction of its own (RFC 3261 17.1.1.3): the functions route it.
                 Publish(message, TransactionId("ack|" + outcome.TransactionId), from, local);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// RFC 3261 16.10: a stateful proxy answers CANCEL itself (200, or 481 when it has no such INVITE),
+    /// cancels what it forwarded, and lets the 487 that comes back travel up as any response; an INVITE
+    /// still waiting for a decision is answered 487 here. Transaction work, not an IMS decision.
+    /// </summary>
+    private void Cancel(SipMessage cancel, string cancelKey)
+    {
+        var inviteKey = cancelKey[..cancelKey.LastIndexOf('|')] + "|INVITE";
+        if (_transactions.ServerState(inviteKey) is null)
+        {
+            _transactions.SendResponse(cancelKey, 481, new SipResponseBuilder(cancel, 481, "Call/Transaction Does Not Exist").WithToTag("edge").ToArray());
+            return;
+        }
+
+        _transactions.SendResponse(cancelKey, 200, new SipResponseBuilder(cancel, 200, "OK").WithToTag("edge").ToArray());
+        if (_forwardedInvites.TryRemove(inviteKey, out var forwarded))
+        {
+            var request = forwarded.Request;
+            // RFC 3261 9.1: the Request-URI, Call-ID, From, To, CSeq number and the one top Via of the request it cancels.
+            var downstream = new SipRequestBuilder("CANCEL", request.RequestUriText)
+                .Add("Via", request.First(SipHeaderKind.Via) is { } via ? Ims.Sip.Syntax.SipText.SplitList(via)?[0] ?? via : string.Empty)
+                .Add("Max-Forwards", "70")
+                .Add("From", request.First(SipHeaderKind.From)!)
+                .Add("To", request.First(SipHeaderKind.To)!)
+                .Add("Call-ID", request.CallId!)
+                .Add("CSeq", $"{request.CSeq!.Number} CANCEL");
+            foreach (var route in request.Values(SipHeaderKind.Route) ?? [])
+            {
+                downstream.Add("Route", route);
+            }
+
+            var bytes = downstream.ToArray();
+            try
+            {
+                _transactions.StartClient(SipTransactionSummary.Of(SipMessage.Parse(bytes).Message!), forwarded.Peer, new CancelUser());
+            }
+            catch (InvalidOperationException ex)
+            {
+                LogBadCommand(_logger, cancelKey, ex.Message);
+            }
+
+            return;
+        }
+
+        // Not forwarded yet: the INVITE ends here (RFC 3261 16.10, 487 Request Terminated).
+        var invite = TransactionId(inviteKey);
+        if (_suspended.TryGetValue(invite, out var pending))
+        {
+            Respond(invite, new SipResponseBuilder(pending.Request, 487, "Request Terminated").WithToTag("edge").ToArray());
         }
     }
 
@@ -187,7 +243,7 @@ public sealed partial class SipEdge : IAsyncDisposable
             null,
             _deadline,
             Timeout.InfiniteTimeSpan);
-        _suspended[transactionId] = new SuspendedRequest(timer, $"{request.Method} {request.RequestUriText} from {from}", _time.GetTimestamp());
+        _suspended[transactionId] = new SuspendedRequest(timer, request, $"{request.Method} {request.RequestUriText} from {from}", _time.GetTimestamp());
     }
 
     private void Publish(SipMessage message, string transactionId, SipPeer from, string local)
@@ -205,6 +261,11 @@ public sealed partial class SipEdge : IAsyncDisposable
         {
             LogBadCommand(_logger, transactionId, parsed.Reason);
             return;
+        }
+
+        if (response.StatusCode >= 200)
+        {
+            _forwardedInvites.TryRemove(Key(transactionId), out _);
         }
 
         if (response.StatusCode >= 200 && _suspended.TryRemove(transactionId, out var suspended))
@@ -244,6 +305,18 @@ public sealed partial class SipEdge : IAsyncDisposable
         try
         {
             _transactions.StartClient(SipTransactionSummary.Of(request), peer, new Relay(this, envelope, request));
+            if (_suspended.TryGetValue(forward.TransactionId, out var decided))
+            {
+                // Decided: from here the client transaction's timers (B, F, C) bound the wait, not the
+                // decision deadline; a callee may ring for longer than that (RFC 3261 16.6 step 11).
+                decided.Timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+
+            if (request.Method == "INVITE")
+            {
+                // Kept until the INVITE ends, so that a CANCEL can follow it (RFC 3261 16.10).
+                _forwardedInvites[Key(forward.TransactionId)] = (request, peer);
+            }
         }
         catch (InvalidOperationException ex)
         {
@@ -306,6 +379,20 @@ public sealed partial class SipEdge : IAsyncDisposable
         }
     }
 
+    /// <summary>The CANCEL this edge sends downstream: its answer ends it; the INVITE's 487 is what matters.</summary>
+    private sealed class CancelUser : IClientTransactionUser
+    {
+        public void OnResponse(SipTransactionMessage response)
+        {
+        }
+
+        public void OnTimeout()
+        {
+        }
+
+        public ReadOnlyMemory<byte> BuildAck(SipTransactionMessage finalResponse) => ReadOnlyMemory<byte>.Empty;
+    }
+
     private sealed class Sender(SipEdge edge) : ISipSender
     {
         public void Send(ReadOnlyMemory<byte> message, SipPeer peer)
@@ -325,7 +412,7 @@ public sealed partial class SipEdge : IAsyncDisposable
     /// <summary>Option tags the core implements, for Proxy-Require (RFC 3261 16.3 step 5).</summary>
     private static readonly HashSet<string> SupportedExtensions = new(StringComparer.OrdinalIgnoreCase) { "path" };
 
-    private sealed record SuspendedRequest(ITimer Timer, string Summary, long Started);
+    private sealed record SuspendedRequest(ITimer Timer, SipMessage Request, string Summary, long Started);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "{Role} {Request} -> {Status} {Reason} ({Milliseconds:F1} ms)")]
     private static partial void LogTransaction(ILogger logger, ImsRole role, string request, int status, string reason, double milliseconds);
