@@ -1,4 +1,9 @@
+using Ims.Diameter.Codec;
+using Ims.Diameter.Dictionary;
 using Ims.EndToEnd.Tests.Support;
+using Ims.EventLog;
+using Ims.Events;
+using Ims.Sip;
 
 namespace Ims.EndToEnd.Tests;
 
@@ -165,6 +170,52 @@ public sealed class SippRegistrationTests
         // Carol is provisioned but not registered: her S-CSCF has no contact for her (TS 24.229 5.4.3.3).
         var unreachable = await Sipp.RunAsync("call-unreachable.xml", Pcscf, [$"alice;{Domain};carol;"], 1, localPort: alice);
         Assert.AreEqual(1, unreachable.Successful, unreachable.ToString());
+    }
+
+    [TestMethod]
+    public async Task TheEventLogKeepsNoKeysNoExpectedResponsesAndNoDigestResponses()
+    {
+        await AddAsync("logged");
+        var (registered, _) = await Sipp.RegisterAkaAsync(Pcscf, [Line("logged", KText, 600)]);
+        Assert.AreEqual(1, registered.Successful, registered.ToString());
+
+        var challenges = 0;
+        var answers = 0;
+        var vectors = 0;
+        for (var attempt = 0; attempt < 50 && (challenges == 0 || answers == 0 || vectors == 0); attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+            (challenges, answers, vectors) = (0, 0, 0);
+            foreach (var item in Directory.GetFiles(Path.Combine(_data!, "events")).SelectMany(EventLogReader.Read))
+            {
+                switch (item.Record?.Envelope?.Message)
+                {
+                    case SendSipResponse { Message: var bytes } when SipMessage.Parse(bytes).Message is { WwwAuthenticate: { } challenge }:
+                        // The S-CSCF's 401 carried CK and IK (the P-CSCF's, relayed to the UE, carries neither).
+                        Assert.AreEqual(challenge.Ck is null ? null : "redacted", challenge.Ck?.Trim('"'), "CK in a logged 401");
+                        Assert.AreEqual(challenge.Ik is null ? null : "redacted", challenge.Ik?.Trim('"'), "IK in a logged 401");
+                        challenges += challenge.Ck is null ? 0 : 1;
+                        break;
+                    case SipRequestReceived { Message: var bytes } when SipMessage.Parse(bytes).Message is { Authorization: { Response: { } response } }:
+                        Assert.AreEqual("redacted", response.Trim('"'), "a Digest response in the log");
+                        answers++;
+                        break;
+                    case DiameterAnswerReceived { Message: { } bytes } when DiameterDecoder.Decode(bytes) is { IsSuccess: true } maa
+                        && maa.Message.Find(Avps.SipAuthDataItem) is { } vector:
+                        foreach (var secret in new[] { Avps.SipAuthorization, Avps.ConfidentialityKey, Avps.IntegrityKey })
+                        {
+                            Assert.AreEqual("redacted", vector.Find(secret.Code, secret.VendorId)?.GetString(), secret.Name);
+                        }
+
+                        vectors++;
+                        break;
+                }
+            }
+        }
+
+        Assert.IsGreaterThan(0, challenges, "no 401 found in the event log");
+        Assert.IsGreaterThan(0, answers, "no answered challenge found in the event log");
+        Assert.IsGreaterThan(0, vectors, "no MAA found in the event log");
     }
 
     private static string Line(string user, string kText, int expires) =>

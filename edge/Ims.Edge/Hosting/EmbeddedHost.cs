@@ -64,7 +64,8 @@ public sealed partial class EmbeddedHost
         // In the cloud the edge publishes to Event Hubs and the Functions app decides; embedded, both sides share the in-process bus.
         var cloud = _options.Bus == "eventhubs" ? new DeferredBus() : null;
         IEventBus bus = cloud is null ? inProcess : cloud;
-        var log = new EventLogWriter(new EventLogOptions(Path.Combine(_options.DataPath, "events")));
+        // Keys, expected responses and Digest answers never reach the log (TS 33.203; replay does not need them).
+        var log = new EventLogWriter(new EventLogOptions(Path.Combine(_options.DataPath, "events")), new SecretRedactor());
         var stamp = new EnvelopeStamp(_options.EdgeId, _time, ids);
         var diameterAnswers = new SuspendedWork<byte[]>(_time);
         var timers = new EdgeTimers(bus, stamp, _time);

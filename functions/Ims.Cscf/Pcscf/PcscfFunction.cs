@@ -61,7 +61,11 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         var live = await PcscfRegistrations.LiveAsync(_store, partition, envelope.Time, cancellationToken).ConfigureAwait(false);
         var initial = request.To?.Tag is null;
         var relay = RegisterState.Of(received).ToContinuation(Name, "relay");
-        if (LooseRouting.TopRouteIsOwn(request, _options.PcscfUri, "sip:" + received.Local) && !(initial && live.Count > 0))
+        // From the core: an initial request along a contact's Path ("term", the entry this P-CSCF put in
+        // Path at registration), or an in-dialog request along the route set. A UE's own preloaded
+        // route to its P-CSCF (TS 24.229 5.1.1.2) is neither, and goes the originating way below.
+        var ownRoute = LooseRouting.TopRouteIsOwn(request, _options.PcscfUri, "sip:" + received.Local);
+        if (ownRoute && ((initial && LooseRouting.TopRouteUser(request) == "term") || (!initial && live.Count == 0)))
         {
             // Routed here by the core (the Path entry of a terminating request, TS 24.229 5.2.6.4) or by
             // the dialog's route set: pop and go on, towards the UE's contact when nothing is left.
@@ -86,7 +90,7 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         if (!initial)
         {
             return FunctionOutcome.Of(
-                $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: false)}",
+                $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}",
                 LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, Name, relay));
         }
 
