@@ -73,8 +73,7 @@ public sealed class IcscfFunction(CscfOptions options) : IImsFunction
 
     private FunctionOutcome Uaa(BusEnvelope envelope, DiameterAnswerReceived received)
     {
-        var state = RegisterState.From(envelope.Continuation);
-        if (state is null || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request)
+        if (!RegisterState.TryResume(envelope.Continuation, out var state, out var request))
         {
             return FunctionOutcome.Of("UAA without a usable continuation; dropped");
         }
@@ -129,8 +128,7 @@ public sealed class IcscfFunction(CscfOptions options) : IImsFunction
 
     private FunctionOutcome Lia(BusEnvelope envelope, DiameterAnswerReceived received)
     {
-        var state = RegisterState.From(envelope.Continuation);
-        if (state is null || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request)
+        if (!RegisterState.TryResume(envelope.Continuation, out var state, out var request))
         {
             return FunctionOutcome.Of("LIA without a usable continuation; dropped");
         }
@@ -165,5 +163,5 @@ public sealed class IcscfFunction(CscfOptions options) : IImsFunction
     }
 
     private static FunctionOutcome Refuse(RegisterState state, SipMessage request, int status, string reason, string why) =>
-        FunctionOutcome.Of($"{request.Method} for {state.Impu} refused with {status}: {why}", SipReply.Command(state.TransactionId, request, status, reason, ImsRole.Icscf));
+        state.Refuse(request, status, reason, why, ImsRole.Icscf);
 }

@@ -4,6 +4,7 @@ using Ims.Cscf.Registration;
 using Ims.Events;
 using Ims.Functions;
 using Ims.Sip;
+using Ims.Sip.Building;
 using Ims.Sip.Uris;
 using Ims.Sip.Headers;
 using Ims.Sip.Parsing;
@@ -71,7 +72,7 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
             // the dialog's route set: pop and go on, towards the UE's contact when nothing is left.
             return FunctionOutcome.Of(
                 $"{request.Method} routed through the P-CSCF to {LooseRouting.NextHop(request, popped: true)}",
-                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, Name, relay, recordRoute: initial && FormsDialog(request)));
+                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay, recordRoute: initial && FormsDialog(request)));
         }
 
         if (live.Count == 0)
@@ -91,7 +92,7 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         {
             return FunctionOutcome.Of(
                 $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}",
-                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, Name, relay));
+                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay));
         }
 
         return Originating(received, request, live[0], relay);
@@ -113,24 +114,26 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
             ?? registration.GetString("Aor")!;
         var editor = ProxyHop.Forward(request, ImsRole.Pcscf, received.Local, SipTransport.Udp);
         ProxyHop.PopOwnRoute(editor, request, _options.PcscfUri, "sip:" + received.Local);
-        foreach (var route in serviceRoute.Reverse())
-        {
-            editor.AddBefore(SipHeaderKind.Route, "Route", route);
-        }
-
+        var nextHop = LooseRouting.PushRoutes(editor, serviceRoute, request.RequestUriText);
         editor.RemoveAll(SipHeaderKind.PPreferredIdentity);
         editor.Set(SipHeaderKind.PAssertedIdentity, $"<{asserted}>");
-        var icid = DerivedToken.Of("icid", request.CallId, request.First(SipHeaderKind.CSeq), request.TopVia?.Branch);
-        editor.Set(SipHeaderKind.PChargingVector, $"icid-value={icid};icid-generated-at={HostOf(_options.PcscfUri)}");
+        SetChargingVector(editor, request);
         if (FormsDialog(request))
         {
             LooseRouting.AddRecordRoute(editor, _options.PcscfUri);
         }
 
-        var nextHop = serviceRoute.Length > 0 && SipNameAddress.TryParse(serviceRoute[0], out var first, out _) ? first.Uri.Text : request.RequestUriText;
         return FunctionOutcome.Of(
             $"{request.Method} from {asserted} asserted and routed along its Service-Route to {nextHop}",
             new OutgoingCommand(new ForwardSipRequest(received.TransactionId, editor.ToArray(), nextHop), relay));
+    }
+
+    /// <summary>TS 24.229 5.2.2.1, 5.2.6.3; RFC 7315 4.6: a fresh charging identifier, replacing any the UE sent.</summary>
+    private string SetChargingVector(SipMessageEditor editor, SipMessage request)
+    {
+        var icid = DerivedToken.Of("icid", request.CallId, request.First(SipHeaderKind.CSeq), request.TopVia?.Branch);
+        editor.Set(SipHeaderKind.PChargingVector, $"icid-value={icid};icid-generated-at={SipUri.Parse(_options.PcscfUri).Host}");
+        return icid;
     }
 
     private static bool FormsDialog(SipMessage request) => request.Method is "INVITE" or "SUBSCRIBE" or "REFER";
@@ -143,9 +146,7 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         editor.AddBefore(SipHeaderKind.Path, "Path", $"<{PathUri()}>");
         // RFC 7315 4.3: the network the UE is visiting; anything the UE put there is not trusted.
         editor.Set(SipHeaderKind.PVisitedNetworkId, SipTextQuote(_options.VisitedNetwork));
-        // TS 24.229 5.2.2.1, RFC 7315 4.6: a fresh charging identifier for the registration.
-        var icid = DerivedToken.Of("icid", request.CallId, request.First(SipHeaderKind.CSeq), request.TopVia?.Branch);
-        editor.Set(SipHeaderKind.PChargingVector, $"icid-value={icid};icid-generated-at={HostOf(_options.PcscfUri)}");
+        var icid = SetChargingVector(editor, request);
         var state = RegisterState.Of(received);
         return FunctionOutcome.Of(
             $"REGISTER for {request.To?.Uri.AddressOfRecord} forwarded to the I-CSCF {_options.IcscfUri} with Path and icid {icid}",
@@ -159,9 +160,8 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
             return ResponseRelay.Relay(envelope, received, ImsRole.Pcscf);
         }
 
-        var state = RegisterState.From(envelope.Continuation);
-        var original = state is null ? null : SipMessage.Parse(state.Request).Message;
-        if (state is null || original is null || SipMessage.Parse(received.Message).Message is not { IsRequest: false } response)
+        if (!RegisterState.TryResume(envelope.Continuation, out var state, out var original)
+            || SipMessage.Parse(received.Message).Message is not { IsRequest: false } response)
         {
             return FunctionOutcome.Of("response without a usable continuation; dropped");
         }
@@ -259,7 +259,6 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         return $"sip:term@{uri.HostPort};lr";
     }
 
-    private static string HostOf(string uri) => SipUri.TryParse(uri, out var parsed, out _) ? parsed.Host : uri;
 
     private static string SipTextQuote(string value) => Ims.Sip.Syntax.SipText.Quote(value);
 }

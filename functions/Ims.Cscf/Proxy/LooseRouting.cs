@@ -28,22 +28,31 @@ internal static class LooseRouting
     }
 
     /// <summary>Forwards along the Route set, this element's entry popped, with its Via and, for a dialog-forming request, its Record-Route.</summary>
-    public static OutgoingCommand Forward(SipRequestReceived received, SipMessage request, ImsRole role, string ownUri, string handler, Continuation continuation, bool recordRoute = false)
+    public static OutgoingCommand Forward(SipRequestReceived received, SipMessage request, ImsRole role, string ownUri, Continuation continuation, bool recordRoute = false)
     {
-        var popped = TopRouteIsOwn(request, ownUri, "sip:" + received.Local);
         var editor = ProxyHop.Forward(request, role, received.Local, SipTransport.Udp);
-        if (popped)
-        {
-            editor.RemoveFirstValue(Ims.Sip.Parsing.SipHeaderKind.Route);
-        }
-
+        var popped = ProxyHop.PopOwnRoute(editor, request, ownUri, "sip:" + received.Local);
         if (recordRoute)
         {
             AddRecordRoute(editor, ownUri);
         }
 
-        _ = handler;
         return new OutgoingCommand(new ForwardSipRequest(received.TransactionId, editor.ToArray(), NextHop(request, popped)), continuation);
+    }
+
+    /// <summary>
+    /// Puts a route set (a Service-Route, RFC 3608, or a contact's Path, RFC 3327) above the request's
+    /// own Route headers, in order; the request then goes to its first entry, or to
+    /// <paramref name="otherwise"/> when the set is empty.
+    /// </summary>
+    public static string PushRoutes(SipMessageEditor editor, IReadOnlyList<string> routes, string otherwise)
+    {
+        foreach (var route in routes.Reverse())
+        {
+            editor.AddBefore(Ims.Sip.Parsing.SipHeaderKind.Route, "Route", route);
+        }
+
+        return routes.Count > 0 && Ims.Sip.Headers.SipNameAddress.TryParse(routes[0], out var first, out _) ? first.Uri.Text : otherwise;
     }
 
     /// <summary>RFC 3261 16.6 step 4: stay on the path of the dialog (TS 24.229 5.2.6.3.3, 5.4.3.2).</summary>

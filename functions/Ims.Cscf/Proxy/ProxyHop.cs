@@ -1,6 +1,5 @@
 using Ims.Events;
 using Ims.Sip;
-using Ims.Sip.Uris;
 using Ims.Sip.Building;
 using Ims.Sip.Headers;
 using Ims.Sip.Parsing;
@@ -31,21 +30,15 @@ internal static class ProxyHop
     /// Pops the top Route when it names this element (RFC 3261 16.4: a loose router removes its own
     /// entry); the UE's preloaded route to its P-CSCF is one such entry (TS 24.229 5.1.1.2).
     /// </summary>
-    public static void PopOwnRoute(SipMessageEditor editor, SipMessage request, params string[] ownUris)
+    public static bool PopOwnRoute(SipMessageEditor editor, SipMessage request, params string[] ownUris)
     {
-        if (request.Routes is not [var top, ..])
+        if (!LooseRouting.TopRouteIsOwn(request, ownUris))
         {
-            return;
+            return false;
         }
 
-        foreach (var own in ownUris)
-        {
-            if (SipUri.TryParse(own, out var uri, out _) && SameHost(top.Uri, uri))
-            {
-                editor.RemoveFirstValue(SipHeaderKind.Route);
-                return;
-            }
-        }
+        editor.RemoveFirstValue(SipHeaderKind.Route);
+        return true;
     }
 
     /// <summary>A response to relay upstream: our Via removed (RFC 3261 16.7 step 3). Null when the top Via is not ours.</summary>
@@ -61,6 +54,4 @@ internal static class ProxyHop
         return editor;
     }
 
-    private static bool SameHost(SipUri a, SipUri b) =>
-        string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && (a.Port ?? 5060) == (b.Port ?? 5060);
 }

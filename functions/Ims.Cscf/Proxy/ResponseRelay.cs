@@ -13,9 +13,7 @@ internal static class ResponseRelay
 {
     public static FunctionOutcome Relay(BusEnvelope envelope, SipResponseReceived received, ImsRole role)
     {
-        var state = RegisterState.From(envelope.Continuation);
-        if (state is null
-            || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request
+        if (!RegisterState.TryResume(envelope.Continuation, out var state, out var request)
             || SipMessage.Parse(received.Message).Message is not { IsRequest: false } response)
         {
             return FunctionOutcome.Of("response without a usable continuation; dropped");

@@ -1,6 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ims.Cscf.Proxy;
 using Ims.Events;
+using Ims.Functions;
+using Ims.Sip;
 
 namespace Ims.Cscf.Registration;
 
@@ -38,6 +42,27 @@ internal sealed record RegisterState(
             return null;
         }
     }
+
+    /// <summary>
+    /// The state a continuation carries and the request inside it; false when the continuation is not
+    /// one of these (a wiring fault or a foreign envelope), which a handler reports and drops.
+    /// </summary>
+    public static bool TryResume(Continuation? continuation, [NotNullWhen(true)] out RegisterState? state, [NotNullWhen(true)] out SipMessage? request)
+    {
+        state = From(continuation);
+        request = state is null ? null : SipMessage.Parse(state.Request).Message;
+        if (state is not null && request is { IsRequest: true })
+        {
+            return true;
+        }
+
+        request = null;
+        return false;
+    }
+
+    /// <summary>This request answered here with <paramref name="status"/>, and why, as the decision says it.</summary>
+    public FunctionOutcome Refuse(SipMessage request, int status, string reason, string why, ImsRole role) =>
+        FunctionOutcome.Of($"{request.Method} for {Impu} refused with {status}: {why}", SipReply.Command(TransactionId, request, status, reason, role));
 
     public static RegisterState Of(SipRequestReceived received) =>
         new(received.TransactionId, received.Message, received.Source, received.Transport, received.Local);

@@ -21,9 +21,7 @@ public sealed partial class ScscfRegistrar
     /// <summary>SAA: store the bindings and answer 200 OK (TS 24.229 5.4.1.2.2), or remove them on de-registration (5.4.1.4).</summary>
     private async Task<FunctionOutcome> SaaAsync(BusEnvelope envelope, DiameterAnswerReceived received, CancellationToken cancellationToken)
     {
-        var state = RegisterState.From(envelope.Continuation);
-        if (state is null
-            || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request
+        if (!RegisterState.TryResume(envelope.Continuation, out var state, out var request)
             || RegisterRequest.Read(request, _options.DefaultExpires, out _) is not { } register)
         {
             return FunctionOutcome.Of("SAA without a usable continuation; dropped");

@@ -20,8 +20,7 @@ public sealed partial class ScscfRegistrar
     /// <summary>MAA: store the challenge and answer 401 (TS 24.229 5.4.1.2.1), or refuse as the HSS said.</summary>
     private async Task<FunctionOutcome> MaaAsync(BusEnvelope envelope, DiameterAnswerReceived received, CancellationToken cancellationToken)
     {
-        var state = RegisterState.From(envelope.Continuation);
-        if (state is null || SipMessage.Parse(state.Request).Message is not { IsRequest: true } request)
+        if (!RegisterState.TryResume(envelope.Continuation, out var state, out var request))
         {
             return FunctionOutcome.Of("MAA without a usable continuation; dropped");
         }
@@ -157,7 +156,7 @@ public sealed partial class ScscfRegistrar
     }
 
     private static FunctionOutcome Refuse(RegisterState state, SipMessage request, int status, string reason, string why) =>
-        FunctionOutcome.Of($"REGISTER for {state.Impu} refused with {status}: {why}", SipReply.Command(state.TransactionId, request, status, reason, ImsRole.Scscf));
+        state.Refuse(request, status, reason, why, ImsRole.Scscf);
 
     private static DiameterAvp? Child(DiameterAvp group, AvpDefinition definition) => group.Find(definition.Code, definition.VendorId);
 }

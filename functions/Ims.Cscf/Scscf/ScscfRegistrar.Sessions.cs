@@ -29,7 +29,7 @@ public sealed partial class ScscfRegistrar
         {
             return FunctionOutcome.Of(
                 $"{request.Method} routed through the S-CSCF to {LooseRouting.NextHop(request, ownRoute)}",
-                LooseRouting.Forward(received, request, ImsRole.Scscf, _options.ScscfUri, Name, relay));
+                LooseRouting.Forward(received, request, ImsRole.Scscf, _options.ScscfUri, relay));
         }
 
         return await TerminatingAsync(envelope, received, request, relay, cancellationToken).ConfigureAwait(false);
@@ -72,17 +72,13 @@ public sealed partial class ScscfRegistrar
         var path = (contact.GetString("Path") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var editor = ProxyHop.Forward(request, ImsRole.Scscf, received.Local, SipTransport.Udp);
         editor.SetRequestUri(contactUri);
-        foreach (var hop in path.Reverse())
-        {
-            editor.AddBefore(SipHeaderKind.Route, "Route", hop);
-        }
+        var nextHop = LooseRouting.PushRoutes(editor, path, contactUri);
 
         if (request.Method is "INVITE" or "SUBSCRIBE" or "REFER")
         {
             LooseRouting.AddRecordRoute(editor, _options.ScscfUri);
         }
 
-        var nextHop = path.Length > 0 && Ims.Sip.Headers.SipNameAddress.TryParse(path[0], out var first, out _) ? first.Uri.Text : contactUri;
         return FunctionOutcome.Of(
             $"terminating {request.Method} for {impu}: to contact {contactUri} via {nextHop}",
             new OutgoingCommand(new ForwardSipRequest(received.TransactionId, editor.ToArray(), nextHop), relay));

@@ -81,7 +81,7 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
         var credentials = request.Authorization;
         if (credentials is { Auts: { } auts, Nonce: { } staleNonce })
         {
-            return await ResynchroniseAsync(envelope, state, request, register, auts, staleNonce, cancellationToken).ConfigureAwait(false);
+            return await ResynchroniseAsync(state, request, register, auts, staleNonce, cancellationToken).ConfigureAwait(false);
         }
 
         if (credentials is { Response: { } response, Nonce: { Length: > 0 } nonce })
@@ -120,7 +120,7 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
     }
 
     private async Task<FunctionOutcome> ResynchroniseAsync(
-        BusEnvelope envelope, RegisterState state, SipMessage request, RegisterRequest register, string auts, string nonce, CancellationToken cancellationToken)
+        RegisterState state, SipMessage request, RegisterRequest register, string auts, string nonce, CancellationToken cancellationToken)
     {
         // TS 33.203 6.1.2, TS 24.229 5.4.1.2.1: the UE found the SQN out of range and sent AUTS;
         // the HSS gets RAND || AUTS in SIP-Authorization and answers with fresh vectors.
@@ -139,7 +139,6 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
         decodedAuts.Value.CopyTo(resync.AsSpan(decodedNonce.Value.Rand.Length));
         var scheme = Scheme(request.Authorization);
         var mar = CxRequest.Mar(_options, state.TransactionId, register.Impi, register.Impu, scheme, resync);
-        _ = envelope;
         return FunctionOutcome.Of(
             $"REGISTER for {register.Impu} carries AUTS: MAR asking the HSS to resynchronise {register.Impi}",
             CxRequest.Command(mar, state.ToContinuation(Name, "maa")));

@@ -194,19 +194,7 @@ public sealed partial class SipEdge : IAsyncDisposable
         {
             var request = forwarded.Request;
             // RFC 3261 9.1: the Request-URI, Call-ID, From, To, CSeq number and the one top Via of the request it cancels.
-            var downstream = new SipRequestBuilder("CANCEL", request.RequestUriText)
-                .Add("Via", request.First(SipHeaderKind.Via) is { } via ? Ims.Sip.Syntax.SipText.SplitList(via)?[0] ?? via : string.Empty)
-                .Add("Max-Forwards", "70")
-                .Add("From", request.First(SipHeaderKind.From)!)
-                .Add("To", request.First(SipHeaderKind.To)!)
-                .Add("Call-ID", request.CallId!)
-                .Add("CSeq", $"{request.CSeq!.Number} CANCEL");
-            foreach (var route in request.Values(SipHeaderKind.Route) ?? [])
-            {
-                downstream.Add("Route", route);
-            }
-
-            var bytes = downstream.ToArray();
+            var bytes = SameBranchRequest("CANCEL", request, request.First(SipHeaderKind.To)!);
             try
             {
                 _transactions.StartClient(SipTransactionSummary.Of(SipMessage.Parse(bytes).Message!), forwarded.Peer, new CancelUser());
@@ -225,6 +213,28 @@ public sealed partial class SipEdge : IAsyncDisposable
         {
             Respond(invite, new SipResponseBuilder(pending.Request, 487, "Request Terminated").WithToTag("edge").ToArray());
         }
+    }
+
+    /// <summary>
+    /// A hop-by-hop request on the branch of <paramref name="request"/> (the ACK of a non-2xx final
+    /// response, RFC 3261 17.1.1.3; a CANCEL, 9.1): its Request-URI, top Via, From, Call-ID, CSeq
+    /// number and Route headers, with the given To and method.
+    /// </summary>
+    private static byte[] SameBranchRequest(string method, SipMessage request, string to)
+    {
+        var built = new SipRequestBuilder(method, request.RequestUriText)
+            .Add("Via", request.First(SipHeaderKind.Via) is { } via ? Ims.Sip.Syntax.SipText.SplitList(via)?[0] ?? via : string.Empty)
+            .Add("Max-Forwards", "70")
+            .Add("From", request.First(SipHeaderKind.From)!)
+            .Add("To", to)
+            .Add("Call-ID", request.CallId!)
+            .Add("CSeq", $"{request.CSeq!.Number} {method}");
+        foreach (var route in request.Values(SipHeaderKind.Route) ?? [])
+        {
+            built.Add("Route", route);
+        }
+
+        return built.ToArray();
     }
 
     private void Suspend(string transactionId, SipMessage request, SipPeer from)
@@ -356,19 +366,7 @@ public sealed partial class SipEdge : IAsyncDisposable
         {
             // RFC 3261 17.1.1.3: same Request-URI, Call-ID, From, CSeq number and top Via; To of the response; the request's Route.
             var response = SipMessage.Parse(finalResponse.Bytes).Message;
-            var ack = new SipRequestBuilder("ACK", request.RequestUriText)
-                .Add("Via", request.First(SipHeaderKind.Via) is { } via ? Ims.Sip.Syntax.SipText.SplitList(via)?[0] ?? via : string.Empty)
-                .Add("Max-Forwards", "70")
-                .Add("From", request.First(SipHeaderKind.From)!)
-                .Add("To", response?.First(SipHeaderKind.To) ?? request.First(SipHeaderKind.To)!)
-                .Add("Call-ID", request.CallId!)
-                .Add("CSeq", $"{request.CSeq!.Number} ACK");
-            foreach (var route in request.Values(SipHeaderKind.Route) ?? [])
-            {
-                ack.Add("Route", route);
-            }
-
-            return ack.ToArray();
+            return SameBranchRequest("ACK", request, response?.First(SipHeaderKind.To) ?? request.First(SipHeaderKind.To)!);
         }
 
         private void Publish(byte[] bytes)
