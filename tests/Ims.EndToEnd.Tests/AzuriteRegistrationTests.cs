@@ -22,16 +22,10 @@ public sealed class AzuriteRegistrationTests
     private const string KText = "kkkkkkkkkkkkkk01";
     private const string OpText = "oooooooooooooooo";
     private const string AmfText = "00";
-    private readonly List<string> _folders = [];
+    private readonly DataFolders _folders = new();
 
     [TestCleanup]
-    public void RemoveFolders()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
     [TestMethod]
     public async Task ARegistrationOnAzureTablesSurvivesARestartAndTheUeReRegisters()
@@ -88,10 +82,5 @@ public sealed class AzuriteRegistrationTests
         return count;
     }
 
-    private string NewDataFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ims-e2e-azreg-" + Guid.NewGuid().ToString("N"));
-        _folders.Add(folder);
-        return folder;
-    }
+    private string NewDataFolder() => _folders.New("ims-e2e-azreg-");
 }

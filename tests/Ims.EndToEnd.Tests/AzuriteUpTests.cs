@@ -24,25 +24,14 @@ public sealed class AzuriteUpTests
     private const string Scscf = "sip:scscf." + Domain + ":6060";
     private static readonly byte[] K = Convert.FromHexString("0396eb317b6d1c36f19c1c84cd6ffd16");
     private static readonly byte[] Op = Convert.FromHexString("ff53bade17df5d4e793073ce9d7579fa");
-    private readonly List<string> _folders = [];
+    private readonly DataFolders _folders = new();
 
     public TestContext TestContext { get; set; } = null!;
 
     [TestCleanup]
-    public void RemoveFolders()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
-    private string NewDataFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ims-e2e-az-" + Guid.NewGuid().ToString("N"));
-        _folders.Add(folder);
-        return folder;
-    }
+    private string NewDataFolder() => _folders.New("ims-e2e-az-");
 
     [TestMethod]
     public async Task TwoProcessesRacingMarsForOneImpiNeverHandOutTheSameSqnAndStateSurvivesARestart()

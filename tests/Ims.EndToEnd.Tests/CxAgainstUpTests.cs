@@ -30,24 +30,17 @@ public sealed class CxAgainstUpTests
     private static readonly byte[] K = Convert.FromHexString("465b5ce8b199b49faa5f0a2ee238a6bc");
     private static readonly byte[] Op = Convert.FromHexString("cdc202d5123e20f62b6d676ac72cb318");
 
-    private readonly List<string> _folders = [];
+    private readonly DataFolders _folders = new();
     public TestContext TestContext { get; set; } = null!;
 
     [TestCleanup]
-    public void RemoveFolders()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
     [TestMethod]
     public async Task RegistrationDialogueWithTheHssAnswersEachStepAndDissectsCleanly()
     {
         ExternalProcess.Require("tshark");
-        var data = Path.Combine(Path.GetTempPath(), "ims-e2e-cx-" + Guid.NewGuid().ToString("N"));
-        _folders.Add(data);
+        var data = _folders.New("ims-e2e-cx-");
         var pcap = Path.Combine(data, "cx.pcap");
         await using var ims = await ImsProcess.UpAsync(data);
         await Provision(data);

@@ -11,22 +11,15 @@ public sealed class SubscriberWhileUpTests
 {
     private const string K = "465b5ce8b199b49faa5f0a2ee238a6bc";
     private const string Op = "cdc202d5123e20f62b6d676ac72cb318";
-    private readonly List<string> _folders = [];
+    private readonly DataFolders _folders = new();
 
     [TestCleanup]
-    public void RemoveFolders()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
     [TestMethod]
     public async Task AddShowListAndRemoveWorkWhileUpRunsAndSurviveARestart()
     {
-        var data = Path.Combine(Path.GetTempPath(), "ims-e2e-sub-" + Guid.NewGuid().ToString("N"));
-        _folders.Add(data);
+        var data = _folders.New("ims-e2e-sub-");
         await using (var ims = await ImsProcess.UpAsync(data))
         {
             var add = await ImsProcess.RunAsync("subscriber", "add", "--data", data, "--impi", "bob@ims.mnc001.mcc001.3gppnetwork.org",

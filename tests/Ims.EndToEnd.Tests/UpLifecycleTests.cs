@@ -11,21 +11,14 @@ namespace Ims.EndToEnd.Tests;
 [TestClass]
 public sealed class UpLifecycleTests
 {
-    private readonly List<string> _folders = [];
+    private readonly DataFolders _folders = new();
 
     [TestCleanup]
-    public void RemoveFolders()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
     private string NewDataFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ims-e2e-" + Guid.NewGuid().ToString("N"));
-        _folders.Add(folder);
+        var folder = _folders.New("ims-e2e-");
         return folder;
     }
 
