@@ -44,6 +44,12 @@ public sealed record CscfOptions
     /// <summary>How long a challenge (nonce and expected response) stays usable.</summary>
     public TimeSpan ChallengeLifetime { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long an application server may stay silent (not even 100 Trying) before the S-CSCF applies
+    /// the iFC's DefaultHandling (TS 24.229 5.4.3.2; Kamailio's ims_isc fr timer).
+    /// </summary>
+    public TimeSpan ApplicationServerTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
     public string CxRealm => HssRealm ?? HomeDomain;
 
     public string VisitedNetwork => VisitedNetworkId ?? HomeDomain;

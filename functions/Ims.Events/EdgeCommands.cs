@@ -8,8 +8,13 @@ public sealed record SendSipResponse(string TransactionId, byte[] Message) : Bus
     public override bool IsCommand => true;
 }
 
-/// <summary>Forward the request of a suspended transaction, already rewritten, to the next hop (a SIP URI or host:port).</summary>
-public sealed record ForwardSipRequest(string TransactionId, byte[] Message, string NextHop) : BusMessage
+/// <summary>
+/// Forward the request of a suspended transaction, already rewritten, to the next hop (a SIP URI or
+/// host:port). With <paramref name="ResponseTimeout"/>, the next hop must answer (even 100 Trying)
+/// within that time, or the edge gives up on it and reports 408 (Kamailio's fr_timer): how the
+/// S-CSCF notices a silent application server (TS 24.229 5.4.3.2, DefaultHandling).
+/// </summary>
+public sealed record ForwardSipRequest(string TransactionId, byte[] Message, string NextHop, TimeSpan? ResponseTimeout = null) : BusMessage
 {
     public override bool IsCommand => true;
 }

@@ -63,14 +63,22 @@ internal static class CxRequest
     }
 
     /// <summary>SAR (TS 29.229 6.1.3): tell the HSS this S-CSCF serves (or no longer serves) the user, and fetch the profile.</summary>
-    public static byte[] Sar(CscfOptions options, string sessionSeed, string impi, string impu, ServerAssignmentType type) =>
-        DiameterEncoder.Encode(Head(DiameterCommands.ServerAssignment, options.ScscfDiameterHost, options, sessionSeed)
-            .Add(Avps.UserName, impi)
+    /// <remarks>The IMPI is absent for UNREGISTERED_USER: a callee that never registered here has none known (TS 29.228 6.1.2).</remarks>
+    public static byte[] Sar(CscfOptions options, string sessionSeed, string? impi, string impu, ServerAssignmentType type)
+    {
+        var builder = Head(DiameterCommands.ServerAssignment, options.ScscfDiameterHost, options, sessionSeed);
+        if (impi is not null)
+        {
+            builder.Add(Avps.UserName, impi);
+        }
+
+        return DiameterEncoder.Encode(builder
             .Add(Avps.PublicIdentity, impu)
             .Add(Avps.ServerName, options.ScscfUri)
             .Add(Avps.ServerAssignmentType, (uint)type)
             .Add(Avps.UserDataAlreadyAvailable, (uint)UserDataAlreadyAvailable.UserDataNotAvailable)
             .Build());
+    }
 
     public static OutgoingCommand Command(byte[] request, Continuation continuation) =>
         new(new SendDiameterRequest(request), continuation);

@@ -24,7 +24,7 @@ internal static class ResponseRelay
             return FunctionOutcome.Of("100 Trying absorbed");
         }
 
-        if (ProxyHop.Relay(response, role, request) is not { } relay)
+        if (ProxyHop.Relay(response, role, request, state.Attempt ?? 0) is not { } relay)
         {
             return FunctionOutcome.Of($"{response.StatusCode} whose top Via is not this element's; dropped");
         }

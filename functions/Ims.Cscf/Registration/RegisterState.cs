@@ -21,7 +21,9 @@ internal sealed record RegisterState(
     string Local,
     string? Impi = null,
     string? Impu = null,
-    string? Nonce = null)
+    string? Nonce = null,
+    int? Attempt = null,
+    Isc.ServiceLeg? Service = null)
 {
     public Continuation ToContinuation(string handler, string step) =>
         new(handler, step, JsonSerializer.Serialize(this, CscfJsonContext.Default.RegisterState));
@@ -89,4 +91,5 @@ internal sealed record ExpiryTimer(string Partition, string Contact, string Aor,
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RegisterState))]
 [JsonSerializable(typeof(ExpiryTimer))]
+[JsonSerializable(typeof(Isc.ServiceLeg))]
 internal sealed partial class CscfJsonContext : JsonSerializerContext;

@@ -45,9 +45,11 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
                 "maa" => await MaaAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
                 "saa" => await SaaAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
                 "timeout-saa" => TimeoutSaa(envelope, answer),
+                "saa-unregistered" => await UnregisteredSaaAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
                 _ => FunctionOutcome.Of($"Diameter answer for unknown step {envelope.Continuation?.Step}; dropped"),
             },
             TimerFired fired => await TimerAsync(envelope, fired, cancellationToken).ConfigureAwait(false),
+            SipResponseReceived response when envelope.Continuation?.Step == "isc" => await ApplicationServerResponseAsync(envelope, response, cancellationToken).ConfigureAwait(false),
             SipResponseReceived response => ResponseRelay.Relay(envelope, response, ImsRole.Scscf),
             _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
         };

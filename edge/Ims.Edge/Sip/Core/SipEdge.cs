@@ -314,7 +314,7 @@ public sealed partial class SipEdge : IAsyncDisposable
 
         try
         {
-            _transactions.StartClient(SipTransactionSummary.Of(request), peer, new Relay(this, envelope, request));
+            _transactions.StartClient(SipTransactionSummary.Of(request), peer, new Relay(this, envelope, request), forward.ResponseTimeout);
             if (_suspended.TryGetValue(forward.TransactionId, out var decided))
             {
                 // Decided: from here the client transaction's timers (B, F, C) bound the wait, not the

@@ -91,13 +91,17 @@ public sealed class SipTransactionLayer : IDisposable
         return _servers.TryGetValue(transactionId, out var transaction) && transaction.Respond(statusCode, response);
     }
 
-    /// <summary>Starts a client transaction for a request the core forwards; its id is <see cref="ClientKey"/>.</summary>
-    public string StartClient(SipTransactionMessage request, SipPeer to, IClientTransactionUser user)
+    /// <summary>
+    /// Starts a client transaction for a request the core forwards; its id is <see cref="ClientKey"/>.
+    /// <paramref name="silence"/>, when given, replaces Timer B/F: how long the peer may stay silent
+    /// before the transaction times out (a provisional response still stops it for INVITE, 17.1.1.2).
+    /// </summary>
+    public string StartClient(SipTransactionMessage request, SipPeer to, IClientTransactionUser user, TimeSpan? silence = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
         var key = ClientKey(request);
-        var transaction = new ClientTransaction(this, key, request, to, user);
+        var transaction = new ClientTransaction(this, key, request, to, user, silence ?? _timers.TransactionTimeout);
         if (!_clients.TryAdd(key, transaction))
         {
             throw new InvalidOperationException($"client transaction {key} exists: the branch must be unique");
@@ -286,7 +290,7 @@ public sealed class SipTransactionLayer : IDisposable
     }
 
     /// <summary>RFC 3261 17.1.1 (INVITE) and 17.1.2 (non-INVITE), RFC 6026 7.2.</summary>
-    private sealed class ClientTransaction(SipTransactionLayer layer, string key, SipTransactionMessage request, SipPeer peer, IClientTransactionUser user)
+    private sealed class ClientTransaction(SipTransactionLayer layer, string key, SipTransactionMessage request, SipPeer peer, IClientTransactionUser user, TimeSpan silence)
     {
         private readonly Lock _lock = new();
         private ITimer? _retransmit;
@@ -314,7 +318,7 @@ public sealed class SipTransactionLayer : IDisposable
                 }
 
                 // Timer B or F.
-                _end = layer.Timer(TimedOut, layer._timers.TransactionTimeout);
+                _end = layer.Timer(TimedOut, silence);
             }
         }
 
