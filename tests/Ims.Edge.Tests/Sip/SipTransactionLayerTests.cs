@@ -183,6 +183,40 @@ public sealed class SipTransactionLayerTests
     }
 
     [TestMethod]
+    public void ClientInviteWithAShortSilenceTimesOutThenAndForgetsTheTransaction()
+    {
+        // What the S-CSCF asks for towards an application server (DefaultHandling needs a prompt answer).
+        var user = new RecordingUser();
+        var invite = SipTransactionMessage.Request("INVITE", "z9hG4bKp1", "127.0.0.1:5060", "INVITE", Bytes("INVITE"));
+        var id = _layer.StartClient(invite, NextHop, user, TimeSpan.FromSeconds(3));
+
+        Advance(0.5);
+        Advance(1.0);
+        Advance(1.4);
+        Assert.AreEqual(0, user.Timeouts);
+        Advance(0.2);
+
+        Assert.AreEqual(1, user.Timeouts);
+        Assert.IsNull(_layer.ClientState(id));
+        Assert.IsFalse(_layer.ReceiveResponse(Response(180, "INVITE")), "a late answer matches nothing");
+        CollectionAssert.AreEqual(new[] { 0.0, 0.5, 1.5 }, _sender.Sent.Select(s => s.At.TotalSeconds).ToArray());
+    }
+
+    [TestMethod]
+    public void ClientInviteWithAShortSilenceStopsWaitingOnceTheNextHopAnswers()
+    {
+        var user = new RecordingUser();
+        var invite = SipTransactionMessage.Request("INVITE", "z9hG4bKp1", "127.0.0.1:5060", "INVITE", Bytes("INVITE"));
+        var id = _layer.StartClient(invite, NextHop, user, TimeSpan.FromSeconds(3));
+
+        _layer.ReceiveResponse(Response(100, "INVITE"));
+        Advance(30);
+
+        Assert.AreEqual(0, user.Timeouts);
+        Assert.AreEqual(TransactionState.Proceeding, _layer.ClientState(id));
+    }
+
+    [TestMethod]
     public void ClientInviteAcksAnErrorResponseItselfAndAbsorbsItsRetransmissions()
     {
         var user = new RecordingUser();
