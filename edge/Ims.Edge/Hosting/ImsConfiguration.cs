@@ -79,6 +79,12 @@ public static class ImsConfiguration
             return "Registration:MinExpires <= DefaultExpires <= MaxExpires must hold, all at least 1 second";
         }
 
+        if (!(options.Isc.ApplicationServerTimeout is >= 0.5 and <= 32))
+        {
+            // Beyond Timer B (64*T1) the transaction would give up first.
+            return $"Isc:ApplicationServerTimeout must be 0.5-32 seconds, not {options.Isc.ApplicationServerTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         if (options.Bus is not ("inprocess" or "eventhubs"))
         {
             return $"Bus must be 'inprocess' or 'eventhubs', not '{options.Bus}'";

@@ -81,10 +81,24 @@ public sealed record ImsOptions
         DefaultExpires = Registration.DefaultExpires,
         MinExpires = Registration.MinExpires,
         MaxExpires = Registration.MaxExpires,
+        ApplicationServerTimeout = TimeSpan.FromSeconds(Isc.ApplicationServerTimeout),
     };
 
     /// <summary>The registrar's limits on Expires (RFC 3261 10.2.1.1, 10.3 step 7).</summary>
     public RegistrationOptions Registration { get; init; } = new();
+
+    /// <summary>The S-CSCF's behaviour towards application servers (TS 24.229 5.4.3.2).</summary>
+    public IscOptions Isc { get; init; } = new();
+}
+
+/// <summary>ISC settings of the S-CSCF.</summary>
+public sealed record IscOptions
+{
+    /// <summary>
+    /// Seconds an application server may stay silent (not even 100 Trying) before the iFC's
+    /// DefaultHandling applies; short, because the caller is waiting.
+    /// </summary>
+    public double ApplicationServerTimeout { get; init; } = 3;
 }
 
 /// <summary>Expiry limits of the S-CSCF registrar, in seconds.</summary>

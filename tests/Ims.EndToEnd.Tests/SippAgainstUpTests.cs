@@ -8,12 +8,13 @@ using Ims.Sip;
 namespace Ims.EndToEnd.Tests;
 
 /// <summary>
-/// IMS registration end to end (TS 24.229 5.1-5.4): SIPp plays the UE with AKAv1-MD5 against a real
-/// `ims up` (P-CSCF, I-CSCF, S-CSCF and HSS over Diameter on loopback); subscribers are provisioned
-/// with `ims subscriber add` and the outcome is read back with `ims subscriber show`.
+/// IMS registration and sessions end to end (TS 24.229 5.1-5.4): SIPp plays the UEs with AKAv1-MD5
+/// (and, in the session tests, an application server) against a real `ims up` (P-CSCF, I-CSCF,
+/// S-CSCF and HSS over Diameter on loopback); subscribers are provisioned with `ims subscriber add`
+/// and the outcome is read back with `ims subscriber show`.
 /// </summary>
 [TestClass]
-public sealed class SippRegistrationTests
+public sealed partial class SippAgainstUpTests
 {
     private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
     private const string KText = "kkkkkkkkkkkkkk01";
@@ -168,8 +169,10 @@ public sealed class SippRegistrationTests
         }
 
         // Carol is provisioned but not registered: her S-CSCF has no contact for her (TS 24.229 5.4.3.3).
-        var unreachable = await Sipp.RunAsync("call-unreachable.xml", Pcscf, [$"alice;{Domain};carol;"], 1, localPort: alice);
+        var unreachable = await Sipp.RunAsync("call-refused.xml", Pcscf, [$"alice;{Domain};carol;"], 1, localPort: alice);
         Assert.AreEqual(1, unreachable.Successful, unreachable.ToString());
+        await Ims.WaitForOutputAsync($"Pcscf INVITE sip:carol@{Domain}", TimeSpan.FromSeconds(5));
+        Assert.IsTrue(Ims.Output.Any(l => l.Contains($"Pcscf INVITE sip:carol@{Domain}", StringComparison.Ordinal) && l.Contains("-> 480", StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -221,10 +224,11 @@ public sealed class SippRegistrationTests
     private static string Line(string user, string kText, int expires) =>
         $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", kText, OpText, AmfText)};{expires.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
 
-    private static async Task AddAsync(string user)
+    private static async Task AddAsync(string user, string? ifcFile = null)
     {
-        var add = await ImsProcess.RunAsync("subscriber", "add", "--data", _data!, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
-            "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText));
+        string[] ifc = ifcFile is null ? [] : ["--ifc", ifcFile];
+        var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", _data!, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
+            "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText), .. ifc]);
         Assert.AreEqual(0, add.ExitCode, add.Error);
     }
 
