@@ -94,6 +94,7 @@ public sealed class ImsConfigurationTests
     [DataRow("""{ "Bus": "eventhubs" }""", "Bus 'eventhubs' needs EventHubsNamespace")]
     [DataRow("""{ "Bus": "eventhubs", "EventHubsNamespace": "lab.servicebus.windows.net" }""", "Bus 'eventhubs' needs Store 'azure'")]
     [DataRow("""{ "Registration": { "MinExpires": 600, "MaxExpires": 60 } }""", "Registration:MinExpires")]
+    [DataRow("""{ "Isc": { "ApplicationServerTimeout": 0 } }""", "Isc:ApplicationServerTimeout must be 0.5-32 seconds, not 0")]
     [DataRow("""{ "Hss": { "Port": "abc" } }""", "bad setting")]
     [DataRow("""{ "Hss": """, "is not valid JSON")]
     public void BadSettingsAreRefusedWithAReason(string json, string reason)
