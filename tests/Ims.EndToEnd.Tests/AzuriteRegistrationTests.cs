@@ -55,9 +55,14 @@ public sealed class AzuriteRegistrationTests
         Assert.AreEqual(RegistrationState.Registered, (await SubscriberTables.ReadImpuAsync(store, Impu, CancellationToken.None))!.Value.Record.State);
         Assert.AreEqual(2, await CountAsync(store, "ScscfRegistration"), "the profile row and one contact row");
         Assert.AreEqual(1, await CountAsync(store, "PcscfRegistration"));
+        // So are the expiry timers of both registrars, which the next edge with this id schedules again.
+        var timersKept = await CountAsync(store, "EdgeTimer");
+        Assert.IsGreaterThanOrEqualTo(2, timersKept, "the P-CSCF's and the S-CSCF's expiry timers");
 
         await using (var again = await ImsProcess.UpAsync(NewDataFolder(), ports, "--store", "azure", "--connection", azurite.ConnectionString))
         {
+            Assert.IsTrue(again.Output.Any(l => l.Contains($"{timersKept} timer(s) kept from the last run scheduled again", StringComparison.Ordinal)),
+                string.Join(Environment.NewLine, again.Output.Take(20)));
             var (reRegistered, _) = await Sipp.RegisterAkaAsync(again.Ports["Pcscf__Port"], line, ue);
             Assert.AreEqual(1, reRegistered.Successful, reRegistered + string.Join(Environment.NewLine, again.Output.TakeLast(40)));
             Assert.AreEqual(0, reRegistered.Failed, reRegistered.ToString());

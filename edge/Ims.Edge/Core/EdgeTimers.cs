@@ -7,9 +7,10 @@ namespace Ims.Edge.Core;
 /// <summary>
 /// Timers the functions schedule (registration expiry, charging updates). The edge keeps them
 /// because a function cannot; when one fires it publishes <see cref="TimerFired"/> with the payload
-/// the function left, so the function can act without remembering anything.
+/// the function left, so the function can act without remembering anything. With a
+/// <see cref="EdgeTimerTable"/> they also outlive a restart of the edge.
 /// </summary>
-public sealed class EdgeTimers(IEventBus bus, EnvelopeStamp stamp, TimeProvider time) : IDisposable
+public sealed class EdgeTimers(IEventBus bus, EnvelopeStamp stamp, TimeProvider time, EdgeTimerTable? table = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
 
@@ -19,6 +20,32 @@ public sealed class EdgeTimers(IEventBus bus, EnvelopeStamp stamp, TimeProvider 
     public void Schedule(ScheduleTimer command, string partitionKey)
     {
         ArgumentNullException.ThrowIfNull(command);
+        table?.Save(command, partitionKey);
+        Start(command, partitionKey);
+    }
+
+    /// <summary>
+    /// Schedules again the timers kept in the table when this edge stopped; one that came due while
+    /// it was down fires at once (a late expiry is still an expiry). Returns how many.
+    /// </summary>
+    public async Task<int> RestoreAsync(CancellationToken cancellationToken)
+    {
+        if (table is null)
+        {
+            return 0;
+        }
+
+        var kept = await table.LoadAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (timer, busKey) in kept)
+        {
+            Start(timer, busKey);
+        }
+
+        return kept.Count;
+    }
+
+    private void Start(ScheduleTimer command, string partitionKey)
+    {
         var due = command.Due - time.GetUtcNow();
         if (due < TimeSpan.Zero)
         {
@@ -37,6 +64,7 @@ public sealed class EdgeTimers(IEventBus bus, EnvelopeStamp stamp, TimeProvider 
 
     public void Cancel(string timerId)
     {
+        table?.Remove(timerId);
         if (_timers.TryRemove(timerId, out var timer))
         {
             timer.Dispose();
@@ -62,6 +90,7 @@ public sealed class EdgeTimers(IEventBus bus, EnvelopeStamp stamp, TimeProvider 
         }
 
         timer.Dispose();
+        table?.Remove(command.TimerId);
         var envelope = stamp.Envelope(partitionKey, command.TimerId, new TimerFired(command.TimerId, command.Payload));
         _ = bus.PublishAsync(envelope, CancellationToken.None).AsTask();
     }

@@ -68,7 +68,9 @@ public sealed partial class EmbeddedHost
         var log = new EventLogWriter(new EventLogOptions(Path.Combine(_options.DataPath, "events")), new SecretRedactor());
         var stamp = new EnvelopeStamp(_options.EdgeId, _time, ids);
         var diameterAnswers = new SuspendedWork<byte[]>(_time);
-        var timers = new EdgeTimers(bus, stamp, _time);
+        // Timers outlive a restart: the table keeps a copy, read back below once the roles listen.
+        var timerTable = new EdgeTimerTable(store, _options.EdgeId, _loggers.CreateLogger("ims.timers"));
+        var timers = new EdgeTimers(bus, stamp, _time, timerTable);
         var bind = IPAddress.Parse(_options.Bind);
         var hssHost = _options.DiameterIdentity("hss");
         // The CSCFs reach the HSS over real Diameter, as they would a third-party HSS (TS 29.229).
@@ -170,6 +172,12 @@ public sealed partial class EmbeddedHost
                 LogListening(_logger, edge.Role.ToString().ToUpperInvariant().Replace("CSCF", "-CSCF", StringComparison.Ordinal), "SIP UDP+TCP", edge.LocalEndPoint.ToString(), _options.RoleUri(edge.Role.ToString().ToLowerInvariant(), edge.LocalEndPoint.Port));
             }
 
+            var restored = await timers.RestoreAsync(stopping).ConfigureAwait(false);
+            if (restored > 0)
+            {
+                LogTimersRestored(_logger, restored);
+            }
+
             LogReady(_logger, _options.HomeDomain, Path.GetFullPath(_options.DataPath));
             await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
         }
@@ -194,6 +202,7 @@ public sealed partial class EmbeddedHost
             await admin.DisposeAsync().ConfigureAwait(false);
             File.Delete(adminFile);
             timers.Dispose();
+            await timerTable.DisposeAsync().ConfigureAwait(false);
             if (eventHubs is not null)
             {
                 await eventHubs.DisposeAsync().ConfigureAwait(false);
@@ -208,6 +217,9 @@ public sealed partial class EmbeddedHost
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Role} listening on {Transport} {EndPoint} as {Identity}")]
     private static partial void LogListening(ILogger logger, string role, string transport, string endPoint, string identity);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "{Count} timer(s) kept from the last run scheduled again")]
+    private static partial void LogTimersRestored(ILogger logger, int count);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "ready: home domain {Domain}, data in {DataPath}")]
     private static partial void LogReady(ILogger logger, string domain, string dataPath);
