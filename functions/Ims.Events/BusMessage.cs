@@ -14,6 +14,7 @@ namespace Ims.Events;
 [JsonDerivedType(typeof(TimerFired), BusMessageTypes.TimerFired)]
 [JsonDerivedType(typeof(SendSipResponse), BusMessageTypes.SendSipResponse)]
 [JsonDerivedType(typeof(ForwardSipRequest), BusMessageTypes.ForwardSipRequest)]
+[JsonDerivedType(typeof(SendSipRequest), BusMessageTypes.SendSipRequest)]
 [JsonDerivedType(typeof(SendDiameterRequest), BusMessageTypes.SendDiameterRequest)]
 [JsonDerivedType(typeof(SendDiameterAnswer), BusMessageTypes.SendDiameterAnswer)]
 [JsonDerivedType(typeof(ScheduleTimer), BusMessageTypes.ScheduleTimer)]

@@ -10,6 +10,7 @@ public static class BusMessageTypes
     public const string TimerFired = "timer.fired";
     public const string SendSipResponse = "sip.response.send";
     public const string ForwardSipRequest = "sip.request.forward";
+    public const string SendSipRequest = "sip.request.send";
     public const string SendDiameterRequest = "diameter.request.send";
     public const string SendDiameterAnswer = "diameter.answer.send";
     public const string ScheduleTimer = "timer.schedule";
@@ -24,6 +25,7 @@ public static class BusMessageTypes
         Events.TimerFired => TimerFired,
         Events.SendSipResponse => SendSipResponse,
         Events.ForwardSipRequest => ForwardSipRequest,
+        Events.SendSipRequest => SendSipRequest,
         Events.SendDiameterRequest => SendDiameterRequest,
         Events.SendDiameterAnswer => SendDiameterAnswer,
         Events.ScheduleTimer => ScheduleTimer,

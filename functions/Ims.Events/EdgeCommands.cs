@@ -20,6 +20,17 @@ public sealed record ForwardSipRequest(string TransactionId, byte[] Message, str
 }
 
 /// <summary>
+/// A request the role itself originates, outside any transaction it serves: the BYE with which a
+/// proxy releases a call whose credit or bearer is gone (TS 32.299 6.3.8, TS 29.214 4.4.6.1, Kamailio's
+/// dlg_terminate). The edge of <paramref name="Role"/> sends it on a new client transaction; its final
+/// response comes back as <see cref="SipResponseReceived"/> when the envelope carries a continuation.
+/// </summary>
+public sealed record SendSipRequest(ImsRole Role, byte[] Message, string NextHop) : BusMessage
+{
+    public override bool IsCommand => true;
+}
+
+/// <summary>
 /// Send a Diameter request (routed by its Destination-Host/Realm); the envelope's continuation comes
 /// back with the answer as <see cref="DiameterAnswerReceived"/>.
 /// </summary>

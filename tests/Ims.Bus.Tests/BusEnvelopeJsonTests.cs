@@ -17,6 +17,7 @@ public sealed class BusEnvelopeJsonTests
         [new TimerFired("reg:alice", "{}"), "timer.fired"],
         [new SendSipResponse("z9hG4bK1", [7]), "sip.response.send"],
         [new ForwardSipRequest("z9hG4bK1", [8], "sip:icscf.ims.example:4060"), "sip.request.forward"],
+        [new SendSipRequest(ImsRole.Scscf, [9], "127.0.0.1:5060"), "sip.request.send"],
         [new SendDiameterRequest([9]), "diameter.request.send"],
         [new SendDiameterAnswer("scscf.ims.example", [10]), "diameter.answer.send"],
         [new ScheduleTimer("reg:alice", At.AddSeconds(600), "{\"impu\":\"sip:alice@x\"}"), "timer.schedule"],

@@ -334,4 +334,65 @@ public sealed class SipEdgeTests
         Assert.IsTrue(response.IsValid, response.Reason);
         Assert.AreEqual(200, response.Message!.StatusCode);
     }
+
+    [TestMethod]
+    public async Task ARoleOriginatesAByeRetransmitsItUntilAnsweredAndReportsTheAnswerToItsContinuation()
+    {
+        SipResponseReceived? answer = null;
+        Continuation? resumed = null;
+        using var answered = new SemaphoreSlim(0);
+        var function = new TestFunction(e =>
+        {
+            answer = (SipResponseReceived)e.Message;
+            resumed = e.Continuation;
+            answered.Release();
+            return FunctionOutcome.Of("release answered");
+        });
+        await using var harness = await Start(function);
+        using var ue = Ue();
+        var bye = Encoding.ASCII.GetBytes(
+            $"BYE sip:alice@127.0.0.1:{PortOf(ue)} SIP/2.0\r\n" +
+            "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-release-1\r\n" +
+            "Max-Forwards: 70\r\n" +
+            "From: <sip:bob@ims.mnc001.mcc001.3gppnetwork.org>;tag=b1\r\n" +
+            "To: <sip:alice@ims.mnc001.mcc001.3gppnetwork.org>;tag=a1\r\n" +
+            "Call-ID: released@127.0.0.1\r\n" +
+            "CSeq: 100 BYE\r\n" +
+            "Reason: SIP;cause=503;text=\"credit exhausted\"\r\n" +
+            "Content-Length: 0\r\n\r\n");
+        var stamp = new EnvelopeStamp("edge-test", TimeProvider.System, new RandomEnvelopeIds());
+        var release = stamp.Envelope("released@127.0.0.1", "release|released@127.0.0.1",
+            new SendSipRequest(ImsRole.Pcscf, bye, $"127.0.0.1:{PortOf(ue)}"), new Continuation("test.sip", "released", "{}"));
+
+        await harness.Bus.PublishAsync(release, TestContext.CancellationToken);
+        var first = await Receive(ue);
+        var retransmitted = await Receive(ue);
+        Assert.AreEqual("BYE", first.Method);
+        Assert.AreEqual("z9hG4bK-release-1", retransmitted.TopVia!.Branch, "Timer E retransmits the same request");
+
+        var ok = new SipResponseBuilder(first, 200, "OK").ToArray();
+        await ue.SendAsync(ok, harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        Assert.IsTrue(await answered.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+
+        Assert.AreEqual(200, SipMessage.Parse(answer!.Message).Message!.StatusCode);
+        Assert.AreEqual("released", resumed!.Step);
+    }
+
+    [TestMethod]
+    public async Task AnInviteCannotBeOriginatedAndNothingIsSent()
+    {
+        var function = new TestFunction(_ => FunctionOutcome.Of("should not run"));
+        await using var harness = await Start(function);
+        using var ue = Ue();
+        var invite = Encoding.ASCII.GetBytes(
+            $"INVITE sip:alice@127.0.0.1:{PortOf(ue)} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-x\r\nMax-Forwards: 70\r\n" +
+            "From: <sip:b@x>;tag=1\r\nTo: <sip:a@x>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
+        var stamp = new EnvelopeStamp("edge-test", TimeProvider.System, new RandomEnvelopeIds());
+
+        await harness.Bus.PublishAsync(stamp.Envelope("c", "c", new SendSipRequest(ImsRole.Pcscf, invite, $"127.0.0.1:{PortOf(ue)}")), TestContext.CancellationToken);
+
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        quiet.CancelAfter(TimeSpan.FromMilliseconds(700));
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await ue.ReceiveAsync(quiet.Token));
+    }
 }

@@ -85,6 +85,9 @@ public sealed partial class SipEdge : IAsyncDisposable
             case ForwardSipRequest forward when Owns(forward.TransactionId):
                 Forward(envelope, forward);
                 return true;
+            case SendSipRequest originate when originate.Role == _role:
+                Originate(envelope, originate);
+                return true;
             default:
                 return false;
         }
@@ -354,7 +357,40 @@ public sealed partial class SipEdge : IAsyncDisposable
     }
 
     /// <summary>Relays what a forwarded request's client transaction hears back to the functions.</summary>
-    private sealed class Relay(SipEdge edge, BusEnvelope forwardCommand, SipMessage request) : IClientTransactionUser
+    /// <summary>A request of the role's own (a releasing BYE): a client transaction with no server transaction behind it.</summary>
+    private void Originate(BusEnvelope envelope, SendSipRequest originate)
+    {
+        var parsed = SipMessage.Parse(originate.Message);
+        if (parsed.Message is not { IsRequest: true } request)
+        {
+            LogBadCommand(_logger, envelope.Correlation, parsed.Reason ?? "not a request");
+            return;
+        }
+
+        if (request.Method is "ACK" or "CANCEL" or "INVITE")
+        {
+            // An INVITE would need a dialog this edge does not keep; ACK and CANCEL belong to transactions.
+            LogBadCommand(_logger, envelope.Correlation, $"{request.Method} cannot be originated");
+            return;
+        }
+
+        if (!SipNextHop.TryResolve(originate.NextHop, _hosts, out var peer, out var error))
+        {
+            LogBadCommand(_logger, envelope.Correlation, error);
+            return;
+        }
+
+        try
+        {
+            _transactions.StartClient(SipTransactionSummary.Of(request), peer, new Relay(this, envelope, request, reportOnlyWithContinuation: true));
+        }
+        catch (InvalidOperationException ex)
+        {
+            LogBadCommand(_logger, envelope.Correlation, ex.Message);
+        }
+    }
+
+    private sealed class Relay(SipEdge edge, BusEnvelope forwardCommand, SipMessage request, bool reportOnlyWithContinuation = false) : IClientTransactionUser
     {
         public void OnResponse(SipTransactionMessage response) => Publish(response.Bytes.ToArray());
 
@@ -371,6 +407,12 @@ public sealed partial class SipEdge : IAsyncDisposable
 
         private void Publish(byte[] bytes)
         {
+            if (reportOnlyWithContinuation && forwardCommand.Continuation is null)
+            {
+                // Nobody waits for the answer to a releasing BYE; the transaction still retransmits until it comes.
+                return;
+            }
+
             var message = new SipResponseReceived(edge._role, forwardCommand.Correlation, bytes);
             var envelope = edge._stamp.Envelope(forwardCommand.PartitionKey, forwardCommand.Correlation, message, forwardCommand.Continuation);
             _ = edge._bus.PublishAsync(envelope, CancellationToken.None).AsTask();
