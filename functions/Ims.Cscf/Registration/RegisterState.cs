@@ -92,4 +92,5 @@ internal sealed record ExpiryTimer(string Partition, string Contact, string Aor,
 [JsonSerializable(typeof(RegisterState))]
 [JsonSerializable(typeof(ExpiryTimer))]
 [JsonSerializable(typeof(Isc.ServiceLeg))]
+[JsonSerializable(typeof(Dialogs.ConfirmedDialog))]
 internal sealed partial class CscfJsonContext : JsonSerializerContext;
