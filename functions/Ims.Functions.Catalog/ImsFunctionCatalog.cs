@@ -10,8 +10,14 @@ namespace Ims.Functions.Catalog;
 /// </summary>
 public static class ImsFunctionCatalog
 {
-    public static IReadOnlyList<IImsFunction> Build(ITableStore store, ImsFunctionSettings settings)
+    public static IReadOnlyList<IImsFunction> Build(ITableStore store, ImsFunctionSettings settings) =>
+        Build(store, settings, new CryptographicRandomSource(), TimeProvider.System);
+
+    /// <summary>The same functions with the randomness and clock given: replay injects the recorded time and a fixed RAND.</summary>
+    public static IReadOnlyList<IImsFunction> Build(ITableStore store, ImsFunctionSettings settings, IRandomSource random, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(settings.HomeDomain);
@@ -24,8 +30,8 @@ public static class ImsFunctionCatalog
                 AllowedVisitedNetworks = [settings.HomeDomain, .. settings.AllowedVisitedNetworks],
                 ScscfNames = settings.ScscfNames,
             },
-            new CryptographicRandomSource(),
-            TimeProvider.System);
+            random,
+            time);
         return settings.Cscf is { } cscf
             ? [new CxServerFunction(hss), .. Ims.Cscf.CscfFunctions.All(store, cscf)]
             : [new CxServerFunction(hss)];

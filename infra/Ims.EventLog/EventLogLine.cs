@@ -9,7 +9,7 @@ namespace Ims.EventLog;
 /// The line format: eight hex digits of the CRC-32 of the JSON, a space, the JSON, a newline.
 /// Plain text, so an engineer can grep it; checksummed, so a torn or edited line is found.
 /// </summary>
-internal static class EventLogLine
+public static class EventLogLine
 {
     public static byte[] Encode(EventLogRecord record)
     {

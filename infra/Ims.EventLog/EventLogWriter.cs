@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Ims.EventLog.Store;
 
 namespace Ims.EventLog;
 
@@ -85,7 +86,14 @@ public sealed class EventLogWriter : IAsyncDisposable
     {
         if (_redactor is not null && record.Envelope is { } envelope)
         {
-            record = record with { Envelope = _redactor.Redact(envelope) };
+            var redacted = _redactor.Redact(envelope);
+            record = ReferenceEquals(redacted, envelope) ? record : record with { Envelope = redacted, Redacted = true };
+        }
+
+        if (record.Decision is { Store: { Count: > 0 } calls } decision)
+        {
+            // Rows read or written keep no keys (K, OPc, HA1), whichever redactor the host chose.
+            record = record with { Decision = decision with { Store = [.. calls.Select(SecretColumns.Redact)] } };
         }
 
         var line = EventLogLine.Encode(record);

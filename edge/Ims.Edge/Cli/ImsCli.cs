@@ -50,6 +50,7 @@ public static class ImsCli
         yield return DiameterCommand.Create(cli);
         yield return SubscriberCommand.Create(cli);
         yield return AkaCommand.Create(cli);
+        yield return ReplayCommand.Create(cli);
         yield break;
     }
 }

@@ -35,16 +35,17 @@ public sealed class SecretRedactor : IEventRedactor
         ArgumentNullException.ThrowIfNull(envelope);
         BusMessage message = envelope.Message switch
         {
-            SipRequestReceived m => m with { Message = Sip(m.Message) },
-            SipResponseReceived m => m with { Message = Sip(m.Message) },
-            SendSipResponse m => m with { Message = Sip(m.Message) },
-            ForwardSipRequest m => m with { Message = Sip(m.Message) },
-            DiameterRequestReceived m => m with { Message = Diameter(m.Message) },
-            DiameterAnswerReceived { Message: { } bytes } m => m with { Message = Diameter(bytes) },
-            SendDiameterRequest m => m with { Message = Diameter(m.Message) },
-            SendDiameterAnswer m => m with { Message = Diameter(m.Message) },
+            SipRequestReceived m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            SipResponseReceived m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            SendSipResponse m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            ForwardSipRequest m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            DiameterRequestReceived m => Diameter(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            DiameterAnswerReceived { Message: { } bytes } m => Diameter(bytes) is var b && b != bytes ? m with { Message = b } : m,
+            SendDiameterRequest m => Diameter(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            SendDiameterAnswer m => Diameter(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
             _ => envelope.Message,
         };
+        // The same envelope when nothing was secret: the log marks only the records that lost something.
         return ReferenceEquals(message, envelope.Message) ? envelope : envelope with { Message = message };
     }
 

@@ -1,5 +1,6 @@
 using Ims.Bus;
 using Ims.EventLog;
+using Ims.EventLog.Store;
 using Ims.Events;
 using Ims.Functions;
 using Microsoft.Extensions.Logging;
@@ -18,9 +19,14 @@ public sealed partial class EmbeddedFunctionHost(FunctionDispatcher dispatcher, 
         ArgumentNullException.ThrowIfNull(envelope);
         log?.Append(EventLogRecord.Of(envelope));
         DispatchResult result;
+        IReadOnlyList<StoreCall>? reads = null;
         try
         {
+            // The store calls of this event (its reads, with what they returned) go into its decision
+            // record: replay serves them to the handler again instead of today's tables.
+            using var journal = log is null ? null : StoreCallJournal.Begin();
             result = await dispatcher.DispatchAsync(envelope, cancellationToken).ConfigureAwait(false);
+            reads = journal?.Calls;
         }
         catch (Exception ex)
         {
@@ -30,7 +36,7 @@ public sealed partial class EmbeddedFunctionHost(FunctionDispatcher dispatcher, 
             throw;
         }
 
-        log?.Append(EventLogRecord.Of(new FunctionDecision(envelope.Id, envelope.Time, result.Function, result.Decision, result.Commands.Select(c => c.Id).ToList())));
+        log?.Append(EventLogRecord.Of(new FunctionDecision(envelope.Id, envelope.Time, result.Function, result.Decision, result.Commands.Select(c => c.Id).ToList(), reads)));
         if (envelope.Message is DiameterRequestReceived)
         {
             // A Diameter server transaction (HSS, PCRF, OCS) is answered by this one decision: its info line.

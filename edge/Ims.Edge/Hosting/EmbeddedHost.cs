@@ -10,8 +10,10 @@ using Ims.Edge.Core;
 using Ims.Edge.Diameter;
 using Ims.Edge.Sip.Core;
 using Ims.EventLog;
+using Ims.EventLog.Store;
 using Ims.Events;
 using Ims.Functions;
+using Ims.Functions.Catalog;
 using Ims.Storage;
 using Ims.Storage.AzureTables;
 using Ims.Storage.Embedded;
@@ -117,7 +119,9 @@ public sealed partial class EmbeddedHost
         EdgeOnEventHubs? eventHubs = null;
         if (cloud is null)
         {
-            var host = new EmbeddedFunctionHost(new FunctionDispatcher(functions(store), _time, ids), inProcess, log, _loggers.CreateLogger("ims.functions"));
+            // The functions read and write through a recording store: each event's store calls are logged with its decision.
+            var host = new EmbeddedFunctionHost(new FunctionDispatcher(functions(new RecordingTableStore(store)), _time, ids), inProcess, log, _loggers.CreateLogger("ims.functions"));
+            log.Append(EventLogRecord.Of(new HostStart(_time.GetUtcNow(), _options.EdgeId, ImsFunctionSettingsJson.Serialize(ImsFunctions.Settings(_options)))));
             inProcess.SubscribeEvents(host.ConsumeAsync);
             inProcess.SubscribeCommands(_options.EdgeId, executor.ExecuteAsync);
         }

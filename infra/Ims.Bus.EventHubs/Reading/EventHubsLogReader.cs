@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure.Messaging.EventHubs.Consumer;
+using Ims.EventLog;
+
+namespace Ims.Bus.EventHubs.Reading;
+
+/// <summary>
+/// The event log in the cloud is Event Hubs' own retention: this reads it back, every partition from
+/// a time (or an offset) up to an end time, as log items replay understands. An event body is either
+/// a log line (checksummed record, from a hub a host writes its decisions to) or a bare envelope.
+/// A body that is neither is reported with its partition and offset, as a damaged file line is.
+/// </summary>
+public sealed class EventHubsLogReader(EventHubConsumerClient consumer, TimeSpan idle)
+{
+    public async IAsyncEnumerable<EventLogReadItem> ReadAsync(DateTimeOffset? from, DateTimeOffset? to, long? offset, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var position = offset is { } start
+            ? EventPosition.FromOffset(start.ToString(CultureInfo.InvariantCulture))
+            : from is { } time ? EventPosition.FromEnqueuedTime(time) : EventPosition.Earliest;
+        // Partitions are read one after another; replay orders steps by the log's order within a partition key.
+        foreach (var partition in await consumer.GetPartitionIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var options = new ReadEventOptions { MaximumWaitTime = idle };
+            await foreach (var received in consumer.ReadEventsFromPartitionAsync(partition, position, options, cancellationToken).ConfigureAwait(false))
+            {
+                // An empty read means the partition has been idle for the wait time: its end for now.
+                if (received.Data is not { } data || (to is { } end && data.EnqueuedTime > end))
+                {
+                    break;
+                }
+
+                var place = $"eventhubs partition {partition} offset {data.OffsetString}";
+                var body = data.EventBody.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray();
+                var record = EventLogLine.Decode(body, out var lineError);
+                if (record is null)
+                {
+                    var envelope = EventHubsEnvelope.Read(data, out var envelopeError);
+                    record = envelope is null ? null : EventLogRecord.Of(envelope);
+                    lineError = envelope is null
+                        ? $"neither a log line ({lineError}) nor an envelope ({envelopeError})"
+                        : null;
+                }
+
+                yield return new EventLogReadItem(place, data.SequenceNumber, record, lineError);
+            }
+        }
+    }
+}
