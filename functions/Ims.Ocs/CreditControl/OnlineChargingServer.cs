@@ -276,11 +276,5 @@ public sealed class OnlineChargingServer
     private CreditControlAnswered Refused(DiameterMessage request, DiameterDecodeError error) =>
         new(DiameterErrorAnswer.Create(error, _options.OriginHost, _options.OriginRealm)!, $"CCR refused: {error.ResultCode.Name} ({error.Detail})");
 
-    private static CreditControlAnswered Answer(CreditControlRequest ccr, DiameterMessage answer, string decision)
-    {
-        _ = ccr;
-        return new CreditControlAnswered(answer, decision);
-    }
-
     private static string Remaining(CreditAccount account) => $"balance {account.Describe()}";
 }
