@@ -45,14 +45,10 @@ public static class RoRequests
             .Add(Avps.MultipleServicesIndicator, RoValues.MultipleServicesSupported)
             .Add(Avps.MultipleServicesCreditControl, mscc =>
             {
+                // RFC 4006 8.18: the S-CSCF always names the time it wants; an empty Requested-Service-Unit would be legal but is flagged by dissectors as empty data.
                 if (request.RequestedSeconds is { } asked)
                 {
                     mscc.Add(Avps.RequestedServiceUnit, rsu => rsu.Add(Avps.CcTime, asked));
-                }
-                else if (type != RoValues.Termination)
-                {
-                    // RFC 4006 8.18: an empty Requested-Service-Unit leaves the amount to the server.
-                    mscc.Add(Avps.RequestedServiceUnit, _ => { });
                 }
 
                 if (request.UsedSeconds is { } used)
