@@ -29,6 +29,19 @@ public sealed record CscfOptions
 
     public required string ScscfDiameterHost { get; init; }
 
+    /// <summary>The P-CSCF's Diameter identity towards the PCRF (Origin-Host of AAR and STR).</summary>
+    public string? PcscfDiameterHost { get; init; }
+
+    /// <summary>Destination-Realm and Destination-Host of Rx requests (TS 29.214); the home domain and no host by default.</summary>
+    public string? PcrfRealm { get; init; }
+
+    public string? PcrfHost { get; init; }
+
+    /// <summary>Destination-Realm and Destination-Host of Ro requests (TS 32.299); the home domain and no host by default.</summary>
+    public string? OcsRealm { get; init; }
+
+    public string? OcsHost { get; init; }
+
     /// <summary>Destination-Realm of Cx requests.</summary>
     public string? HssRealm { get; init; }
 

@@ -1,5 +1,9 @@
 using Ims.Aka.Vectors;
 using Ims.Hss.Cx;
+using Ims.Ocs;
+using Ims.Ocs.CreditControl;
+using Ims.Pcrf;
+using Ims.Pcrf.Rx;
 using Ims.Storage;
 
 namespace Ims.Functions.Catalog;
@@ -32,8 +36,10 @@ public static class ImsFunctionCatalog
             },
             random,
             time);
+        var ocs = new OcsFunction(new OnlineChargingServer(store, new OcsOptions { OriginHost = settings.OcsOriginHost ?? $"ocs.{settings.HomeDomain}", OriginRealm = settings.HomeDomain }));
+        var pcrf = new PcrfFunction(new PolicyServer(store, new PcrfOptions { OriginHost = settings.PcrfOriginHost ?? $"pcrf.{settings.HomeDomain}", OriginRealm = settings.HomeDomain }));
         return settings.Cscf is { } cscf
-            ? [new CxServerFunction(hss), .. Ims.Cscf.CscfFunctions.All(store, cscf)]
-            : [new CxServerFunction(hss)];
+            ? [new CxServerFunction(hss), ocs, pcrf, .. Ims.Cscf.CscfFunctions.All(store, cscf)]
+            : [new CxServerFunction(hss), ocs, pcrf];
     }
 }

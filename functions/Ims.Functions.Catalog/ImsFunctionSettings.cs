@@ -12,6 +12,12 @@ public sealed record ImsFunctionSettings
     /// <summary>The HSS's Diameter identity (Origin-Host); by default hss.HomeDomain.</summary>
     public string? HssOriginHost { get; init; }
 
+    /// <summary>The built-in OCS's Diameter identity; by default ocs.HomeDomain.</summary>
+    public string? OcsOriginHost { get; init; }
+
+    /// <summary>The built-in PCRF's Diameter identity; by default pcrf.HomeDomain.</summary>
+    public string? PcrfOriginHost { get; init; }
+
     /// <summary>Visited networks users may register from besides the home network ("*" for any).</summary>
     public IReadOnlyList<string> AllowedVisitedNetworks { get; init; } = [];
 

@@ -49,6 +49,8 @@ public static class ImsCli
         yield return SipCommand.Create(cli);
         yield return DiameterCommand.Create(cli);
         yield return SubscriberCommand.Create(cli);
+        yield return BalanceCommand.Create(cli);
+        yield return PolicyCommand.Create(cli);
         yield return AkaCommand.Create(cli);
         yield return ReplayCommand.Create(cli);
         yield break;

@@ -75,23 +75,34 @@ public sealed partial class EmbeddedHost
         var timers = new EdgeTimers(bus, stamp, _time, timerTable);
         var bind = IPAddress.Parse(_options.Bind);
         var hssHost = _options.DiameterIdentity("hss");
-        // The CSCFs reach the HSS over real Diameter, as they would a third-party HSS (TS 29.229).
-        var cxClients = new[] { "icscf", "scscf" }.ToDictionary(
-            role => _options.DiameterIdentity(role),
-            role => new DiameterNode(
+        var ocsPeer = PolicyChargingPeer(_options.Ocs, "ocs");
+        var pcrfPeer = PolicyChargingPeer(_options.Pcrf, "pcrf");
+        // The CSCFs reach the HSS (Cx, TS 29.229), the OCS (Ro, RFC 4006) and the PCRF (Rx, TS 29.214)
+        // over real Diameter, as they would third-party servers; each role is one client node.
+        var clientRoles = new (string Role, DiameterPeerEndpoint[] Peers, (uint, uint)[] VendorApps, uint[] AuthApps)[]
+        {
+            ("icscf", [new DiameterPeerEndpoint(hssHost, _options.Bind, _options.Hss.Port)], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], []),
+            ("scscf", [new DiameterPeerEndpoint(hssHost, _options.Bind, _options.Hss.Port), ocsPeer], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], [DiameterApplicationId.CreditControl.Value]),
+            ("pcscf", [pcrfPeer], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)], []),
+        };
+        var cxClients = clientRoles.ToDictionary(
+            client => _options.DiameterIdentity(client.Role),
+            client => new DiameterNode(
                 new DiameterNodeOptions
                 {
-                    OriginHost = _options.DiameterIdentity(role),
+                    OriginHost = _options.DiameterIdentity(client.Role),
                     OriginRealm = _options.HomeDomain,
                     HostIpAddresses = DiameterAddress.TryParseIpv4(_options.Bind, out var own) ? [own] : [],
-                    VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)],
-                    Peers = [new DiameterPeerEndpoint(hssHost, _options.Bind, _options.Hss.Port)],
+                    VendorSpecificApplicationIds = client.VendorApps,
+                    AuthApplicationIds = client.AuthApps,
+                    Peers = client.Peers,
                     ReconnectInterval = TimeSpan.FromSeconds(5),
                     RequestTimeout = TimeSpan.FromSeconds(3),
                 },
-                (request, _, _) => ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.UnableToComply).Add(Avps.OriginHost, _options.DiameterIdentity(role)).Add(Avps.OriginRealm, _options.HomeDomain).Build()),
+                (request, _, _) => ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.UnableToComply).Add(Avps.OriginHost, _options.DiameterIdentity(client.Role)).Add(Avps.OriginRealm, _options.HomeDomain).Build()),
                 _time),
             StringComparer.OrdinalIgnoreCase);
+        var clientPeers = clientRoles.ToDictionary(c => _options.DiameterIdentity(c.Role), c => c.Peers, StringComparer.OrdinalIgnoreCase);
         var executor = new CommandExecutor(
             bus,
             stamp,
@@ -132,18 +143,20 @@ public sealed partial class EmbeddedHost
         }
 
 
-        var hssEdge = new DiameterServerEdge(bus, stamp, diameterAnswers, DecisionDeadline, hssHost, _options.HomeDomain);
-        var hss = new DiameterNode(
-            new DiameterNodeOptions
-            {
-                OriginHost = hssHost,
-                OriginRealm = _options.HomeDomain,
-                HostIpAddresses = DiameterAddress.TryParseIpv4(_options.Bind, out var address) ? [address] : [],
-                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)],
-                ListenOn = new IPEndPoint(bind, _options.Hss.Port),
-            },
-            hssEdge.HandlerFor(ImsRole.Hss),
-            _time);
+        var servers = new List<(string Name, string Identity, DiameterNode Node)>
+        {
+            ("HSS", hssHost, ServerNode(ImsRole.Hss, hssHost, _options.Hss.Port, [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], [], bus, stamp, diameterAnswers)),
+        };
+        if (!_options.Ocs.IsThirdParty)
+        {
+            servers.Add(("OCS", ocsPeer.Identity, ServerNode(ImsRole.Ocs, ocsPeer.Identity, _options.Ocs.Port, [], [DiameterApplicationId.CreditControl.Value], bus, stamp, diameterAnswers)));
+        }
+
+        if (!_options.Pcrf.IsThirdParty)
+        {
+            servers.Add(("PCRF", pcrfPeer.Identity, ServerNode(ImsRole.Pcrf, pcrfPeer.Identity, _options.Pcrf.Port, [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)], [], bus, stamp, diameterAnswers)));
+        }
+
         // Operator commands (ims subscriber ...) reach the store this process holds through a
         // loopback endpoint; its address and token go into the data folder, readable by the owner only.
         var admin = new TableStoreHttpServer(store, _options.AdminPort);
@@ -159,14 +172,22 @@ public sealed partial class EmbeddedHost
             admin.Start();
             admin.WriteEndpointFile(adminFile);
             LogListening(_logger, "store", "HTTP (loopback, token)", admin.Url, "admin");
-            await hss.StartAsync().ConfigureAwait(false);
-            LogListening(_logger, "HSS", "Diameter TCP", hss.LocalEndPoint!.ToString(), hssHost);
+            foreach (var (name, identity, node) in servers)
+            {
+                await node.StartAsync().ConfigureAwait(false);
+                LogListening(_logger, name, "Diameter TCP", node.LocalEndPoint!.ToString(), identity);
+            }
+
             foreach (var (identity, client) in cxClients)
             {
                 await client.StartAsync().ConfigureAwait(false);
-                if (!await client.WaitForPeerAsync(hssHost, TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+                foreach (var peer in clientPeers[identity])
                 {
-                    LogNoPeer(_logger, identity, hssHost);
+                    // An unreachable OCS or PCRF never holds up the start (DESIGN: promises): the node keeps trying.
+                    if (!await client.WaitForPeerAsync(peer.Identity, TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+                    {
+                        LogNoPeer(_logger, identity, peer.Identity);
+                    }
                 }
             }
 
@@ -202,7 +223,10 @@ public sealed partial class EmbeddedHost
                 await client.StopAsync().ConfigureAwait(false);
             }
 
-            await hss.StopAsync().ConfigureAwait(false);
+            foreach (var (_, _, node) in servers)
+            {
+                await node.StopAsync().ConfigureAwait(false);
+            }
             await admin.DisposeAsync().ConfigureAwait(false);
             File.Delete(adminFile);
             timers.Dispose();
@@ -218,6 +242,26 @@ public sealed partial class EmbeddedHost
             LogStopped(_logger);
         }
     }
+
+    /// <summary>Where a CSCF reaches the OCS or PCRF: the built-in one on loopback, or the configured third-party peer.</summary>
+    private DiameterPeerEndpoint PolicyChargingPeer(PolicyChargingOptions options, string host) => options.IsThirdParty
+        ? new DiameterPeerEndpoint(options.PeerIdentity ?? options.PeerHost!, options.PeerHost!, options.PeerPort)
+        : new DiameterPeerEndpoint(_options.DiameterIdentity(host), _options.Bind, options.Port);
+
+    /// <summary>A Diameter server role (HSS, OCS, PCRF): its listener, CER/CEA with its applications, and the edge that turns its requests into events.</summary>
+    private DiameterNode ServerNode(ImsRole role, string identity, int port, (uint, uint)[] vendorApps, uint[] authApps, IEventBus bus, EnvelopeStamp stamp, SuspendedWork<byte[]> answers) =>
+        new(
+            new DiameterNodeOptions
+            {
+                OriginHost = identity,
+                OriginRealm = _options.HomeDomain,
+                HostIpAddresses = DiameterAddress.TryParseIpv4(_options.Bind, out var address) ? [address] : [],
+                VendorSpecificApplicationIds = vendorApps,
+                AuthApplicationIds = authApps,
+                ListenOn = new IPEndPoint(IPAddress.Parse(_options.Bind), port),
+            },
+            new DiameterServerEdge(bus, stamp, answers, DecisionDeadline, identity, _options.HomeDomain).HandlerFor(role),
+            _time);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Role} listening on {Transport} {EndPoint} as {Identity}")]
     private static partial void LogListening(ILogger logger, string role, string transport, string endPoint, string identity);

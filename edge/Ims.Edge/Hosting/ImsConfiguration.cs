@@ -54,7 +54,7 @@ public static class ImsConfiguration
         foreach (var (name, port) in new[]
                  {
                      ("Pcscf:Port", options.Pcscf.Port), ("Icscf:Port", options.Icscf.Port), ("Scscf:Port", options.Scscf.Port),
-                     ("Hss:Port", options.Hss.Port), ("AdminPort", options.AdminPort),
+                     ("Hss:Port", options.Hss.Port), ("Ocs:Port", options.Ocs.Port), ("Pcrf:Port", options.Pcrf.Port), ("AdminPort", options.AdminPort),
                  })
         {
             if (port is < 1 or > 65535)

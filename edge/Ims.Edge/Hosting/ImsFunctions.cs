@@ -25,6 +25,8 @@ public static class ImsFunctions
         {
             HomeDomain = options.HomeDomain,
             HssOriginHost = options.DiameterIdentity("hss"),
+            OcsOriginHost = options.DiameterIdentity("ocs"),
+            PcrfOriginHost = options.DiameterIdentity("pcrf"),
             ScscfNames = [options.RoleUri("scscf", options.Scscf.Port)],
             Cscf = options.Cscf(),
         };

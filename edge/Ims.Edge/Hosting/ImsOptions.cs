@@ -47,6 +47,12 @@ public sealed record ImsOptions
 
     public DiameterRoleOptions Hss { get; init; } = new() { Port = 3868 };
 
+    /// <summary>The built-in OCS (Ro, RFC 4006), or a third-party one the S-CSCF uses instead.</summary>
+    public PolicyChargingOptions Ocs { get; init; } = new() { Port = 3869 };
+
+    /// <summary>The built-in PCRF (Rx, TS 29.214), or a third-party one the P-CSCF uses instead.</summary>
+    public PolicyChargingOptions Pcrf { get; init; } = new() { Port = 3870 };
+
     /// <summary>Loopback HTTP port of the provisioning API that `ims subscriber` uses while `ims up` runs.</summary>
     public int AdminPort { get; init; } = 8068;
 
@@ -78,6 +84,11 @@ public sealed record ImsOptions
         ScscfCandidates = [new Ims.Cscf.ScscfCandidate(RoleUri("scscf", Scscf.Port), [])],
         IcscfDiameterHost = DiameterIdentity("icscf"),
         ScscfDiameterHost = DiameterIdentity("scscf"),
+        PcscfDiameterHost = DiameterIdentity("pcscf"),
+        PcrfRealm = Pcrf.PeerRealm ?? HomeDomain,
+        PcrfHost = Pcrf.IsThirdParty ? Pcrf.PeerIdentity ?? Pcrf.PeerHost : DiameterIdentity("pcrf"),
+        OcsRealm = Ocs.PeerRealm ?? HomeDomain,
+        OcsHost = Ocs.IsThirdParty ? Ocs.PeerIdentity ?? Ocs.PeerHost : DiameterIdentity("ocs"),
         DefaultExpires = Registration.DefaultExpires,
         MinExpires = Registration.MinExpires,
         MaxExpires = Registration.MaxExpires,
@@ -121,4 +132,24 @@ public sealed record SipRoleOptions
 public sealed record DiameterRoleOptions
 {
     public int Port { get; init; }
+}
+
+/// <summary>
+/// A policy or charging server: the built-in one listens on <see cref="Port"/>; with
+/// <see cref="PeerHost"/> set, the built-in one does not start and the CSCF connects to that peer
+/// (TCP <see cref="PeerPort"/>, Diameter identity <see cref="PeerIdentity"/>, realm <see cref="PeerRealm"/>).
+/// </summary>
+public sealed record PolicyChargingOptions
+{
+    public int Port { get; init; }
+
+    public string? PeerHost { get; init; }
+
+    public int PeerPort { get; init; } = 3868;
+
+    public string? PeerIdentity { get; init; }
+
+    public string? PeerRealm { get; init; }
+
+    public bool IsThirdParty => !string.IsNullOrWhiteSpace(PeerHost);
 }

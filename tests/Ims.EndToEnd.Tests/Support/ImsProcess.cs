@@ -50,6 +50,8 @@ internal sealed class ImsProcess : IAsyncDisposable
         ["Icscf__Port"] = FreePort(),
         ["Scscf__Port"] = FreePort(),
         ["Hss__Port"] = FreePort(),
+        ["Ocs__Port"] = FreePort(),
+        ["Pcrf__Port"] = FreePort(),
         ["AdminPort"] = FreePort(),
     };
 
