@@ -1,5 +1,5 @@
 using Azure.Messaging.EventHubs.Consumer;
-using Ims.Bus.EventHubs.Reading;
+using Ims.Replay.EventHubs;
 using Ims.EventLog;
 
 namespace Ims.Edge.Cli;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Messaging.EventHubs.Consumer;
+using Ims.Bus.EventHubs;
 using Ims.EventLog;
 
-namespace Ims.Bus.EventHubs.Reading;
+namespace Ims.Replay.EventHubs;
 
 /// <summary>
 /// The event log in the cloud is Event Hubs' own retention: this reads it back, every partition from
