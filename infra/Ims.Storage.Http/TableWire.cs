@@ -52,30 +52,13 @@ internal static class TableWireMapping
     public static TableEntity FromWire(EntityWire wire) =>
         new(wire.Pk, wire.Rk, wire.P.Select(p => new KeyValuePair<string, object>(p.Key, FromWire(p.Value))), new ETag(wire.ETag));
 
-    public static PropertyWire ToWire(object value) => value switch
-    {
-        string s => new("s", s),
-        int i => new("i", i.ToString(CultureInfo.InvariantCulture)),
-        long l => new("l", l.ToString(CultureInfo.InvariantCulture)),
-        bool b => new("b", b ? "1" : "0"),
-        double d => new("d", d.ToString("R", CultureInfo.InvariantCulture)),
-        DateTimeOffset t => new("t", t.UtcTicks.ToString(CultureInfo.InvariantCulture)),
-        ReadOnlyMemory<byte> x => new("x", Convert.ToBase64String(x.Span)),
-        byte[] x => new("x", Convert.ToBase64String(x)),
-        _ => throw new ArgumentException($"unsupported property type {value.GetType().Name}", nameof(value)),
-    };
+    public static PropertyWire ToWire(object value) =>
+        TablePropertyText.TryEncode(value, out var type, out var text)
+            ? new(type, text)
+            : throw new ArgumentException($"unsupported property type {value.GetType().Name}", nameof(value));
 
-    public static object FromWire(PropertyWire wire) => wire.T switch
-    {
-        "s" => wire.V,
-        "i" => int.Parse(wire.V, CultureInfo.InvariantCulture),
-        "l" => long.Parse(wire.V, CultureInfo.InvariantCulture),
-        "b" => wire.V == "1",
-        "d" => double.Parse(wire.V, CultureInfo.InvariantCulture),
-        "t" => new DateTimeOffset(long.Parse(wire.V, CultureInfo.InvariantCulture), TimeSpan.Zero),
-        "x" => Convert.FromBase64String(wire.V),
-        _ => throw new FormatException($"unknown property type '{wire.T}'"),
-    };
+    public static object FromWire(PropertyWire wire) =>
+        TablePropertyText.TryDecode(wire.T, wire.V, out var value) ? value : throw new FormatException($"unknown property type '{wire.T}'");
 
     public static OperationWire ToWire(TableOperation operation) => new(operation.Kind, ToWire(operation.Entity), operation.ETag.Value);
 

@@ -27,32 +27,14 @@ public static class StoredRows
             new ETag(row.ETag));
     }
 
-    public static StoredValue From(object value) => value switch
-    {
-        string s => new("s", s),
-        int i => new("i", i.ToString(CultureInfo.InvariantCulture)),
-        long l => new("l", l.ToString(CultureInfo.InvariantCulture)),
-        bool b => new("b", b ? "1" : "0"),
-        double d => new("d", d.ToString("R", CultureInfo.InvariantCulture)),
-        DateTimeOffset t => new("t", t.UtcTicks.ToString(CultureInfo.InvariantCulture)),
-        ReadOnlyMemory<byte> x => new("x", Convert.ToBase64String(x.Span)),
-        byte[] x => new("x", Convert.ToBase64String(x)),
-        _ => new("s", value.ToString() ?? string.Empty),
-    };
+    public static StoredValue From(object value) =>
+        TablePropertyText.TryEncode(value, out var type, out var text) ? new(type, text) : new("s", value.ToString() ?? string.Empty);
 
     public static object ToValue(StoredValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.T switch
-        {
-            "i" => int.Parse(value.V, CultureInfo.InvariantCulture),
-            "l" => long.Parse(value.V, CultureInfo.InvariantCulture),
-            "b" => value.V == "1",
-            "d" => double.Parse(value.V, CultureInfo.InvariantCulture),
-            "t" => new DateTimeOffset(long.Parse(value.V, CultureInfo.InvariantCulture), TimeSpan.Zero),
-            "x" => Convert.FromBase64String(value.V),
-            _ => value.V,
-        };
+        TablePropertyText.TryDecode(value.T, value.V, out var decoded);
+        return decoded;
     }
 
     /// <summary>A query as one line of text: replay finds the recorded page of the same query by it.</summary>
