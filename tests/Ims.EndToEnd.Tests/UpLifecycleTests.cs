@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Ims.Diameter.Peers.Nodes;
 using Ims.Edge.Hosting;
 using Ims.EndToEnd.Tests.Support;
@@ -58,6 +60,36 @@ public sealed class UpLifecycleTests
         Assert.AreEqual(1, error.Trim().Split('\n').Length, error);
         StringAssert.StartsWith(error.Trim(), "ims: ");
         StringAssert.Contains(error, $"pid {first.Pid}");
+    }
+
+    [TestMethod]
+    public async Task APcscfPortHeldByAnotherProgramIsNamedInOneLine()
+    {
+        var ports = ImsProcess.NewPorts();
+        using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, ports["Pcscf__Port"]));
+
+        var (exitCode, output, error) = await ImsProcess.RunAsync(ports, "up", "--data", NewDataFolder());
+
+        Assert.AreEqual(1, exitCode, output + error);
+        Assert.AreEqual($"ims: P-CSCF cannot listen on SIP UDP+TCP 127.0.0.1:{ports["Pcscf__Port"]}: Address already in use", error.Trim());
+    }
+
+    [TestMethod]
+    public async Task AnHssPortHeldByAnotherProgramIsNamedInOneLineAndTheStopRunsInOrder()
+    {
+        var ports = ImsProcess.NewPorts();
+        using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, ports["Hss__Port"]));
+        holder.Listen(1);
+        var data = NewDataFolder();
+
+        var (exitCode, output, error) = await ImsProcess.RunAsync(ports, "up", "--data", data);
+
+        Assert.AreEqual(1, exitCode, output + error);
+        Assert.AreEqual($"ims: HSS cannot listen on Diameter TCP 127.0.0.1:{ports["Hss__Port"]}: Address already in use", error.Trim());
+        // The orderly stop ran: operator commands find no stale store endpoint to call.
+        Assert.IsFalse(File.Exists(Path.Combine(data, TableStoreEndpoint.FileName)), string.Join(",", Directory.GetFiles(data)));
     }
 
     [TestMethod]

@@ -62,6 +62,10 @@ internal static class UpCommand
             {
                 return cli.Fail(ex.Message);
             }
+            catch (ListenerUnavailableException ex)
+            {
+                return cli.Fail(ex.Message);
+            }
             catch (System.Net.Sockets.SocketException ex)
             {
                 return cli.Fail($"cannot listen: {ex.Message}");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.ComponentModel;
 using Ims.Bus;
 using Ims.Diameter.Building;
 using Ims.Diameter.Dictionary;
@@ -113,7 +114,7 @@ public sealed partial class EmbeddedHost
                 : Task.FromResult(DiameterRequestOutcome.Failed(DiameterRequestOutcomeKind.NoRoute, null, $"no Diameter client is {request.OriginHost}")),
             _loggers.CreateLogger("ims.edge"));
         var sipEdges = new[] { (ImsRole.Pcscf, _options.Pcscf.Port), (ImsRole.Icscf, _options.Icscf.Port), (ImsRole.Scscf, _options.Scscf.Port) }
-            .Select(r => new SipEdge(r.Item1, new IPEndPoint(bind, r.Item2), bus, stamp, _time, DecisionDeadline, _loggers.CreateLogger("ims.sip"), hosts: _options.SipHosts()))
+            .Select(r => Listen(RoleName(r.Item1), "SIP UDP+TCP", new IPEndPoint(bind, r.Item2), () => new SipEdge(r.Item1, new IPEndPoint(bind, r.Item2), bus, stamp, _time, DecisionDeadline, _loggers.CreateLogger("ims.sip"), hosts: _options.SipHosts())))
             .ToList();
         executor.SipCommands = async (envelope, ct) =>
         {
@@ -169,12 +170,12 @@ public sealed partial class EmbeddedHost
                 LogListening(_logger, "edge", "Event Hubs", _options.EventHubsNamespace ?? "(connection string)", _options.EdgeId);
             }
 
-            admin.Start();
+            Listen("store", "HTTP", new IPEndPoint(IPAddress.Loopback, _options.AdminPort), () => admin.Start());
             admin.WriteEndpointFile(adminFile);
             LogListening(_logger, "store", "HTTP (loopback, token)", admin.Url, "admin");
             foreach (var (name, identity, node) in servers)
             {
-                await node.StartAsync().ConfigureAwait(false);
+                await Listen(name, "Diameter TCP", node.Options.ListenOn!, node.StartAsync).ConfigureAwait(false);
                 LogListening(_logger, name, "Diameter TCP", node.LocalEndPoint!.ToString(), identity);
             }
 
@@ -194,7 +195,7 @@ public sealed partial class EmbeddedHost
             foreach (var edge in sipEdges)
             {
                 edge.Start();
-                LogListening(_logger, edge.Role.ToString().ToUpperInvariant().Replace("CSCF", "-CSCF", StringComparison.Ordinal), "SIP UDP+TCP", edge.LocalEndPoint.ToString(), _options.RoleUri(edge.Role.ToString().ToLowerInvariant(), edge.LocalEndPoint.Port));
+                LogListening(_logger, RoleName(edge.Role), "SIP UDP+TCP", edge.LocalEndPoint.ToString(), _options.RoleUri(edge.Role.ToString().ToLowerInvariant(), edge.LocalEndPoint.Port));
             }
 
             var restored = await timers.RestoreAsync(stopping).ConfigureAwait(false);
@@ -242,6 +243,29 @@ public sealed partial class EmbeddedHost
             LogStopped(_logger);
         }
     }
+
+    private static string RoleName(ImsRole role) => role.ToString().ToUpperInvariant().Replace("CSCF", "-CSCF", StringComparison.Ordinal);
+
+    /// <summary>Opens a listener, naming the role and address if the socket is refused.</summary>
+    private static T Listen<T>(string role, string transport, EndPoint endPoint, Func<T> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Win32Exception ex)
+        {
+            // SocketException for SIP and Diameter, HttpListenerException for the store endpoint.
+            throw new ListenerUnavailableException(role, transport, endPoint, ex);
+        }
+    }
+
+    private static void Listen(string role, string transport, EndPoint endPoint, Action open) =>
+        Listen(role, transport, endPoint, () =>
+        {
+            open();
+            return true;
+        });
 
     /// <summary>Where a CSCF reaches the OCS or PCRF: the built-in one on loopback, or the configured third-party peer.</summary>
     private DiameterPeerEndpoint PolicyChargingPeer(PolicyChargingOptions options, string host) => options.IsThirdParty

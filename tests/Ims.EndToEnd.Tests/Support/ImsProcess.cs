@@ -15,6 +15,9 @@ namespace Ims.EndToEnd.Tests.Support;
 internal sealed class ImsProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    private const int FirstPort = 20000;
+    private const int PortCount = 12000;
+    private static int _nextPort = Random.Shared.Next(PortCount);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
 
@@ -80,9 +83,12 @@ internal sealed class ImsProcess : IAsyncDisposable
     }
 
     /// <summary>Runs an `ims` command to completion (bounded), returning its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, int>(), args);
+
+    /// <summary>Runs an `ims` command to completion (bounded) with the given ports in its environment.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, int> ports, params string[] args)
     {
-        using var process = Start(args, new Dictionary<string, int>());
+        using var process = Start(args, ports);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -145,21 +151,24 @@ internal sealed class ImsProcess : IAsyncDisposable
 
     public static int FreePort()
     {
-        // A port free for both TCP and UDP, as the SIP listeners bind both.
-        for (var attempt = 0; attempt < 50; attempt++)
+        // Ports below the kernel's ephemeral range (32768 and up): a port taken from that range can
+        // be handed to any outgoing connection in the second before `ims up` binds it. A counter
+        // from a random start keeps this process's picks apart; the bind checks others have not.
+        // Free for both TCP and UDP, as the SIP listeners bind both.
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            tcp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)tcp.LocalEndPoint!).Port;
+            var port = FirstPort + (int)((uint)Interlocked.Increment(ref _nextPort) % PortCount);
             try
             {
+                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
                 using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                 udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
                 return port;
             }
             catch (SocketException)
             {
-                // Taken for UDP: try another.
+                // Taken: try the next.
             }
         }
 
