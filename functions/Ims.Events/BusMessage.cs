@@ -12,6 +12,7 @@ namespace Ims.Events;
 [JsonDerivedType(typeof(DiameterRequestReceived), BusMessageTypes.DiameterRequestReceived)]
 [JsonDerivedType(typeof(DiameterAnswerReceived), BusMessageTypes.DiameterAnswerReceived)]
 [JsonDerivedType(typeof(TimerFired), BusMessageTypes.TimerFired)]
+[JsonDerivedType(typeof(PolicyReleaseRequested), BusMessageTypes.PolicyReleaseRequested)]
 [JsonDerivedType(typeof(SendSipResponse), BusMessageTypes.SendSipResponse)]
 [JsonDerivedType(typeof(ForwardSipRequest), BusMessageTypes.ForwardSipRequest)]
 [JsonDerivedType(typeof(SendSipRequest), BusMessageTypes.SendSipRequest)]

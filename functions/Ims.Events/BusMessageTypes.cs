@@ -8,6 +8,7 @@ public static class BusMessageTypes
     public const string DiameterRequestReceived = "diameter.request.received";
     public const string DiameterAnswerReceived = "diameter.answer.received";
     public const string TimerFired = "timer.fired";
+    public const string PolicyReleaseRequested = "policy.release.requested";
     public const string SendSipResponse = "sip.response.send";
     public const string ForwardSipRequest = "sip.request.forward";
     public const string SendSipRequest = "sip.request.send";
@@ -23,6 +24,7 @@ public static class BusMessageTypes
         Events.DiameterRequestReceived => DiameterRequestReceived,
         Events.DiameterAnswerReceived => DiameterAnswerReceived,
         Events.TimerFired => TimerFired,
+        Events.PolicyReleaseRequested => PolicyReleaseRequested,
         Events.SendSipResponse => SendSipResponse,
         Events.ForwardSipRequest => ForwardSipRequest,
         Events.SendSipRequest => SendSipRequest,

@@ -3,6 +3,7 @@ using Ims.Hss.Cx;
 using Ims.Ocs;
 using Ims.Ocs.CreditControl;
 using Ims.Pcrf;
+using Ims.Pcrf.Release;
 using Ims.Pcrf.Rx;
 using Ims.Storage;
 
@@ -37,9 +38,12 @@ public static class ImsFunctionCatalog
             random,
             time);
         var ocs = new OcsFunction(new OnlineChargingServer(store, new OcsOptions { OriginHost = settings.OcsOriginHost ?? $"ocs.{settings.HomeDomain}", OriginRealm = settings.HomeDomain }));
-        var pcrf = new PcrfFunction(new PolicyServer(store, new PcrfOptions { OriginHost = settings.PcrfOriginHost ?? $"pcrf.{settings.HomeDomain}", OriginRealm = settings.HomeDomain }));
+        var pcrfOptions = new PcrfOptions { OriginHost = settings.PcrfOriginHost ?? $"pcrf.{settings.HomeDomain}", OriginRealm = settings.HomeDomain };
+        var pcrf = new PcrfFunction(new PolicyServer(store, pcrfOptions));
+        // The operator's release (ASR/RAR to the AF) and the ASA/RAA that answer it.
+        var release = new PcrfReleaseFunction(store, pcrfOptions);
         return settings.Cscf is { } cscf
-            ? [new CxServerFunction(hss), ocs, pcrf, .. Ims.Cscf.CscfFunctions.All(store, cscf)]
-            : [new CxServerFunction(hss), ocs, pcrf];
+            ? [new CxServerFunction(hss), ocs, pcrf, release, .. Ims.Cscf.CscfFunctions.All(store, cscf)]
+            : [new CxServerFunction(hss), ocs, pcrf, release];
     }
 }

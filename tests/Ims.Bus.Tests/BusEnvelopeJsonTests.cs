@@ -15,6 +15,8 @@ public sealed class BusEnvelopeJsonTests
         [new DiameterRequestReceived(ImsRole.Hss, "scscf.ims.example", [5, 6]), "diameter.request.received"],
         [new DiameterAnswerReceived(null, DiameterDeliveryFailure.Timeout), "diameter.answer.received"],
         [new TimerFired("reg:alice", "{}"), "timer.fired"],
+        [new PolicyReleaseRequested("sip:alice@ims.example", PolicyRelease.AbortSession, 2), "policy.release.requested"],
+        [new PolicyReleaseRequested("tel:+15550100", PolicyRelease.LossOfBearer), "policy.release.requested"],
         [new SendSipResponse("z9hG4bK1", [7]), "sip.response.send"],
         [new ForwardSipRequest("z9hG4bK1", [8], "sip:icscf.ims.example:4060"), "sip.request.forward"],
         [new SendSipRequest(ImsRole.Scscf, [9], "127.0.0.1:5060"), "sip.request.send"],

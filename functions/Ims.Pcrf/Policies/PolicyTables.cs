@@ -6,12 +6,15 @@ namespace Ims.Pcrf.Policies;
 /// Where the PCRF keeps its state: "PcrfPolicy", one partition per subscriber (a public identity,
 /// lower-cased and encoded) plus the partition "default"; and "PcrfSession", one partition per Rx
 /// Session-Id holding whose session it is and which AF (Origin-Host) owns it, so that an operator's
-/// release finds the peer to send ASR to.
+/// release finds the peer to send ASR to; and "PcrfSubscriberSession", one partition per subscriber
+/// with a row per Session-Id, the index an operator's release (`ims policy release IMPU`) reads to
+/// find a subscriber's live sessions without scanning every session.
 /// </summary>
 public static class PolicyTables
 {
     public const string PolicyTable = "PcrfPolicy";
     public const string SessionTable = "PcrfSession";
+    public const string SubscriberSessionTable = "PcrfSubscriberSession";
     public const string DefaultPartition = "default";
     public const string PolicyRow = "policy";
     public const string SessionRow = "session";
@@ -42,6 +45,21 @@ public static class PolicyTables
             ["AfRealm"] = session.AfRealm,
             ["Icid"] = session.Icid,
         });
+
+    /// <summary>The index row of a session under its subscriber (RowKey: the encoded Session-Id).</summary>
+    public static TableEntity ToIndexEntity(RxSessionRecord session) =>
+        new(SubscriberKey(session.Subscriber), SessionKey(session.SessionId), new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["SessionId"] = session.SessionId,
+        });
+
+    /// <summary>Removes a session's index row; one already gone is not an error.</summary>
+    public static async Task DeleteIndexAsync(ITableStore store, RxSessionRecord session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(session);
+        await store.DeleteAsync(SubscriberSessionTable, SubscriberKey(session.Subscriber), SessionKey(session.SessionId), ETag.Any, cancellationToken).ConfigureAwait(false);
+    }
 
     public static RxSessionRecord? ToSession(TableEntity entity) =>
         entity.GetString("SessionId") is { } id && entity.GetString("AfHost") is { } host

@@ -106,6 +106,13 @@ public sealed class PolicyServer
         var afHost = aar.OriginHost!;
         var record = new RxSessionRecord(sessionId, subscriber?.Trim().ToLowerInvariant() ?? string.Empty, afHost, aar.OriginRealm ?? string.Empty, ReadText(aar.Find(Avps.AfChargingIdentifier)) ?? string.Empty);
         await _store.UpsertAsync(PolicyTables.SessionTable, PolicyTables.ToEntity(record), cancellationToken).ConfigureAwait(false);
+        if (record.Subscriber.Length > 0)
+        {
+            // The index an operator's release reads (`ims policy release`); written after the session,
+            // so an index row always points at a session that existed (a stale one is dropped on release).
+            await _store.UpsertAsync(PolicyTables.SubscriberSessionTable, PolicyTables.ToIndexEntity(record), cancellationToken).ConfigureAwait(false);
+        }
+
         var kinds = media.Count == 0 ? "no media components" : string.Join(", ", media.Select(m => m.Codecs.Count == 0 ? m.Type : $"{m.Type} ({string.Join('/', m.Codecs)})"));
         return new RxAnswered(Answer(aar).AddResultCode(DiameterResultCode.Success).Build(), $"AAA 2001 for {who}: {kinds} allowed by {source}; session {sessionId} of {afHost}");
     }
@@ -113,10 +120,21 @@ public sealed class PolicyServer
     private async Task<RxAnswered> TerminateAsync(DiameterMessage str, CancellationToken cancellationToken)
     {
         var sessionId = str.SessionId!;
+        var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
         var deleted = await _store.DeleteAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, Ims.Storage.ETag.Any, cancellationToken).ConfigureAwait(false);
-        return deleted.IsOk
-            ? new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.Success).Build(), $"STA 2001: session {sessionId} ended")
-            : new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.UnknownSessionId).Build(), $"STA 5002: no Rx session {sessionId}");
+        if (!deleted.IsOk)
+        {
+            return new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.UnknownSessionId).Build(), $"STA 5002: no Rx session {sessionId}");
+        }
+
+        var how = str.Find(Avps.TerminationCause) is { } cause && cause.TryGetUnsigned32(out var value) ? $" (Termination-Cause {value})" : string.Empty;
+        if (held.IsOk && PolicyTables.ToSession(held.Value!) is { Subscriber.Length: > 0 } session)
+        {
+            await PolicyTables.DeleteIndexAsync(_store, session, cancellationToken).ConfigureAwait(false);
+            return new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.Success).Build(), $"STA 2001: session {sessionId} of {session.Subscriber} ended{how}");
+        }
+
+        return new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.Success).Build(), $"STA 2001: session {sessionId} ended{how}");
     }
 
     // TS 29.214 5.6.2: AAA carries Session-Id, Auth-Application-Id, Origin-Host, Origin-Realm and the result.

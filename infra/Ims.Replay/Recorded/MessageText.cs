@@ -26,6 +26,7 @@ public static class MessageText
         ScheduleTimer m => $"timer {m.TimerId} at {m.Due:O}",
         CancelTimer m => $"cancel timer {m.TimerId}",
         TimerFired m => $"timer {m.TimerId} fired",
+        PolicyReleaseRequested m => $"operator: release {m.Subscriber} ({m.Release})",
         _ => BusMessageTypes.NameOf(message),
     };
 
