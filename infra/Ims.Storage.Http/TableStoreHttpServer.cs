@@ -13,14 +13,18 @@ namespace Ims.Storage.Http;
 public sealed class TableStoreHttpServer : IAsyncDisposable
 {
     public const string TokenHeader = "X-Ims-Admin-Token";
+    /// <summary>Operator actions beside the store (`ims policy release`) live under this path; the store keeps "/".</summary>
+    public const string OperatorPath = "/operator/";
     private readonly ITableStore _store;
+    private readonly OperatorRequestHandler? _operatorRequests;
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    public TableStoreHttpServer(ITableStore store, int port, string? token = null)
+    public TableStoreHttpServer(ITableStore store, int port, string? token = null, OperatorRequestHandler? operatorRequests = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _operatorRequests = operatorRequests;
         Token = token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         Url = $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
         _listener.Prefixes.Add(Url);
@@ -89,6 +93,12 @@ public sealed class TableStoreHttpServer : IAsyncDisposable
                 return;
             }
 
+            if (context.Request.Url?.AbsolutePath is { } path && path.StartsWith(OperatorPath, StringComparison.Ordinal))
+            {
+                await ServeOperatorAsync(context, path[OperatorPath.Length..]).ConfigureAwait(false);
+                return;
+            }
+
             StoreRequest? request;
             try
             {
@@ -136,6 +146,36 @@ public sealed class TableStoreHttpServer : IAsyncDisposable
                 // Already closed.
             }
         }
+    }
+
+    private async Task ServeOperatorAsync(HttpListenerContext context, string action)
+    {
+        var response = context.Response;
+        if (_operatorRequests is null)
+        {
+            response.StatusCode = 404;
+            return;
+        }
+
+        // Operator requests are one small JSON object; anything larger is not ours.
+        using var body = new MemoryStream();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await context.Request.InputStream.ReadAsync(buffer, _stop.Token).ConfigureAwait(false)) > 0)
+        {
+            if (body.Length + read > 64 * 1024)
+            {
+                response.StatusCode = 413;
+                return;
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
+        var (status, text) = await _operatorRequests(action, body.ToArray(), _stop.Token).ConfigureAwait(false);
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(text), _stop.Token).ConfigureAwait(false);
     }
 
     private async Task<StoreResponse> ExecuteAsync(StoreRequest request, CancellationToken cancellationToken)

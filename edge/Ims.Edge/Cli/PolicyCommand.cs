@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Ims.Edge.Hosting;
 using Ims.Pcrf.Policies;
+using Ims.Pcrf.Release;
 
 namespace Ims.Edge.Cli;
 
@@ -13,7 +15,7 @@ internal static class PolicyCommand
     public static Command Create(CliOutput cli)
     {
         var data = new Option<string>("--data") { Description = "Folder of the embedded store", DefaultValueFactory = _ => "./data", Recursive = true };
-        return new Command("policy", "Media policies of the built-in PCRF (media types, codecs, bandwidth)") { data, Set(cli, data), Show(cli, data) };
+        return new Command("policy", "Media policies of the built-in PCRF (media types, codecs, bandwidth), and releasing sessions") { data, Set(cli, data), Show(cli, data), Release(cli, data) };
     }
 
     private static Command Set(CliOutput cli, Option<string> data)
@@ -74,6 +76,51 @@ internal static class PolicyCommand
             }).ConfigureAwait(false);
         });
         return show;
+    }
+
+    /// <summary>
+    /// `ims policy release IMPU`: the running core's PCRF ends every live Rx session of the subscriber.
+    /// ASR by default (TS 29.214 4.4.4, Abort-Cause BEARER_RELEASED unless --cause says otherwise);
+    /// --bearer-lost sends RAR with INDICATION_OF_LOSS_OF_BEARER instead (4.4.6.1), as a gateway that
+    /// lost the bearer would have the PCRF do. The AF answers and ends each session with STR.
+    /// </summary>
+    private static Command Release(CliOutput cli, Option<string> data)
+    {
+        var impu = new Argument<string>("impu") { Description = "Public identity whose live Rx sessions end" };
+        var cause = new Option<string?>("--cause") { Description = $"Abort-Cause of the ASR: {string.Join(", ", RxAbortCause.All.Select(n => n.ToLowerInvariant().Replace('_', '-')))} (default bearer-released)" };
+        var bearerLost = new Option<bool>("--bearer-lost") { Description = "Send RAR with INDICATION_OF_LOSS_OF_BEARER instead of ASR" };
+        var release = new Command("release", "End the live Rx sessions of a subscriber through the running ims up (ASR, or RAR with --bearer-lost)") { impu, cause, bearerLost };
+        release.SetAction(async (parse, cancellationToken) =>
+        {
+            var causeText = parse.GetValue(cause);
+            uint abortCause = RxAbortCause.BearerReleased;
+            if (causeText is not null && parse.GetValue(bearerLost))
+            {
+                return cli.Fail("--cause is the Abort-Cause of an ASR; --bearer-lost sends RAR, which has none", ImsCli.UsageError);
+            }
+
+            if (causeText is not null && !RxAbortCause.TryParse(causeText, out abortCause))
+            {
+                return cli.Fail($"--cause takes {string.Join(", ", RxAbortCause.All.Select(n => n.ToLowerInvariant().Replace('_', '-')))} or 0-4, not '{causeText}'", ImsCli.UsageError);
+            }
+
+            var order = new PolicyReleaseOrder(parse.GetValue(impu) ?? string.Empty, parse.GetValue(bearerLost), abortCause);
+            if (order.Problem() is { } problem)
+            {
+                return cli.Fail(problem, ImsCli.UsageError);
+            }
+
+            var (reply, error) = await OperatorClient.ReleaseAsync(parse.GetValue(data)!, order, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            if (reply is null)
+            {
+                return cli.Fail(error!);
+            }
+
+            var how = order.BearerLost ? "RAR INDICATION_OF_LOSS_OF_BEARER" : $"ASR {RxAbortCause.NameOf(abortCause)}";
+            cli.Out.WriteLine($"{order.Subscriber.Trim()}: release requested (event {reply.EventId}); the PCRF sends {how} to the AF of each live Rx session");
+            return 0;
+        });
+        return release;
     }
 
     private static int? Target(CliOutput cli, string? impu, bool isDefault, out string? subscriber)

@@ -104,15 +104,15 @@ public sealed partial class EmbeddedHost
                 _time),
             StringComparer.OrdinalIgnoreCase);
         var clientPeers = clientRoles.ToDictionary(c => _options.DiameterIdentity(c.Role), c => c.Peers, StringComparer.OrdinalIgnoreCase);
-        var executor = new CommandExecutor(
-            bus,
-            stamp,
-            diameterAnswers,
-            timers,
-            (request, ct) => cxClients.TryGetValue(request.OriginHost ?? string.Empty, out var client)
-                ? client.SendRequestAsync(request, null, ct)
-                : Task.FromResult(DiameterRequestOutcome.Failed(DiameterRequestOutcomeKind.NoRoute, null, $"no Diameter client is {request.OriginHost}")),
-            _loggers.CreateLogger("ims.edge"));
+        // Requests leave through the node whose identity is their Origin-Host: the CSCFs' clients now,
+        // the server roles (the PCRF's ASR/RAR) once their nodes exist below.
+        var origins = new DiameterOriginRouter();
+        foreach (var (identity, client) in cxClients)
+        {
+            origins.Add(identity, client);
+        }
+
+        var executor = new CommandExecutor(bus, stamp, diameterAnswers, timers, origins.SendAsync, _loggers.CreateLogger("ims.edge"));
         var sipEdges = new[] { (ImsRole.Pcscf, _options.Pcscf.Port), (ImsRole.Icscf, _options.Icscf.Port), (ImsRole.Scscf, _options.Scscf.Port) }
             .Select(r => Listen(RoleName(r.Item1), "SIP UDP+TCP", new IPEndPoint(bind, r.Item2), () => new SipEdge(r.Item1, new IPEndPoint(bind, r.Item2), bus, stamp, _time, DecisionDeadline, _loggers.CreateLogger("ims.sip"), hosts: _options.SipHosts())))
             .ToList();
@@ -158,9 +158,15 @@ public sealed partial class EmbeddedHost
             servers.Add(("PCRF", pcrfPeer.Identity, ServerNode(ImsRole.Pcrf, pcrfPeer.Identity, _options.Pcrf.Port, [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)], [], bus, stamp, diameterAnswers)));
         }
 
+        foreach (var (_, identity, node) in servers)
+        {
+            origins.Add(identity, node);
+        }
+
         // Operator commands (ims subscriber ...) reach the store this process holds through a
         // loopback endpoint; its address and token go into the data folder, readable by the owner only.
-        var admin = new TableStoreHttpServer(store, _options.AdminPort);
+        // Operator actions (ims policy release) share the port and token, and become events on the bus.
+        var admin = new TableStoreHttpServer(store, _options.AdminPort, operatorRequests: new OperatorActions(bus, stamp).HandleAsync);
         var adminFile = Path.Combine(_options.DataPath, TableStoreEndpoint.FileName);
         try
         {
