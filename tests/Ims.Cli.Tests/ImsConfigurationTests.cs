@@ -106,6 +106,61 @@ public sealed class ImsConfigurationTests
     }
 
     [TestMethod]
+    [DataRow("""{ "Ocs": { "Port": 0 } }""", "Ocs:Port must be a port number 1-65535, not 0")]
+    [DataRow("""{ "Pcrf": { "Port": 65536 } }""", "Pcrf:Port must be a port number 1-65535, not 65536")]
+    [DataRow("""{ "Ocs": { "PeerHost": "ocs.example.net", "PeerPort": 0 } }""", "Ocs:PeerPort must be a port number 1-65535, not 0")]
+    [DataRow("""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": 70000 } }""", "Pcrf:PeerPort must be a port number 1-65535, not 70000")]
+    [DataRow("""{ "Pcrf": { "PeerHost": "pcrf example" } }""", "Pcrf:PeerHost must be a host name or IP address, not 'pcrf example'")]
+    [DataRow("""{ "Ocs": { "PeerHost": "10.0.0.9", "PeerIdentity": "10.0.0.9" } }""", "Ocs:PeerIdentity must be a Diameter identity (a DNS name), not '10.0.0.9'")]
+    [DataRow("""{ "Pcrf": { "PeerHost": "10.0.0.9", "PeerRealm": "bad realm" } }""", "Pcrf:PeerRealm must be a Diameter identity (a DNS name), not 'bad realm'")]
+    [DataRow("""{ "Pcrf": { "PeerIdentity": "pcrf.example.net" } }""", "Pcrf:PeerIdentity and Pcrf:PeerRealm need Pcrf:PeerHost")]
+    [DataRow("""{ "Ocs": { "PeerRealm": "example.net" } }""", "Ocs:PeerIdentity and Ocs:PeerRealm need Ocs:PeerHost")]
+    [DataRow("""{ "Ocs": { "Port": "x" } }""", "bad setting")]
+    public void BadPolicyAndChargingSettingsAreRefusedWithAReason(string json, string reason)
+    {
+        var options = ImsConfiguration.Load(ConfigFile(json), null, out var error);
+
+        Assert.IsNull(options);
+        Assert.Contains(reason, error!);
+    }
+
+    [TestMethod]
+    public void OcsAndPcrfDefaultToTheBuiltInServersOnTheirPorts()
+    {
+        var options = ImsConfiguration.Load(ConfigFile("{}"), null, out var error);
+
+        Assert.IsNull(error);
+        Assert.AreEqual(3869, options!.Ocs.Port);
+        Assert.AreEqual(3870, options.Pcrf.Port);
+        Assert.IsFalse(options.Ocs.IsThirdParty);
+        Assert.IsFalse(options.Pcrf.IsThirdParty);
+        Assert.AreEqual("pcrf.ims.mnc001.mcc001.3gppnetwork.org", options.Cscf().PcrfHost);
+        Assert.AreEqual("ocs.ims.mnc001.mcc001.3gppnetwork.org", options.Cscf().OcsHost);
+    }
+
+    [TestMethod]
+    public void AThirdPartyPcrfAndOcsAreTakenWithTheirIdentityRealmAndPort()
+    {
+        var file = ConfigFile("""
+            { "Pcrf": { "PeerHost": "10.1.2.3", "PeerPort": 3900, "PeerIdentity": "pcrf.operator.net", "PeerRealm": "operator.net" },
+              "Ocs": { "PeerHost": "ocs.operator.net" } }
+            """);
+
+        var options = ImsConfiguration.Load(file, new Dictionary<string, string?> { ["Ocs:PeerPort"] = "3901" }, out var error);
+
+        Assert.IsNull(error);
+        Assert.IsTrue(options!.Pcrf.IsThirdParty);
+        Assert.AreEqual(3900, options.Pcrf.PeerPort);
+        Assert.AreEqual("pcrf.operator.net", options.Cscf().PcrfHost);
+        Assert.AreEqual("operator.net", options.Cscf().PcrfRealm);
+        Assert.IsTrue(options.Ocs.IsThirdParty);
+        Assert.AreEqual(3901, options.Ocs.PeerPort);
+        // No identity given: the host name is the peer's identity; no realm: the home domain.
+        Assert.AreEqual("ocs.operator.net", options.Cscf().OcsHost);
+        Assert.AreEqual("ims.mnc001.mcc001.3gppnetwork.org", options.Cscf().OcsRealm);
+    }
+
+    [TestMethod]
     public void AnExplicitFileThatDoesNotExistIsAnError()
     {
         var options = ImsConfiguration.Load("/no/such/ims.json", null, out var error);

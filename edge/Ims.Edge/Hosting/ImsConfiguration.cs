@@ -49,6 +49,41 @@ public static class ImsConfiguration
         }
     }
 
+    /// <summary>
+    /// A third-party OCS or PCRF (<c>PeerHost</c> set): a host name or address, a TCP port, and a
+    /// Diameter identity and realm that are names (RFC 6733 4.3 DiameterIdentity). Identity or realm
+    /// without a host would be silently ignored, so they are refused.
+    /// </summary>
+    private static string? PeerProblem(string role, PolicyChargingOptions peer)
+    {
+        if (!peer.IsThirdParty)
+        {
+            return peer.PeerIdentity is not null || peer.PeerRealm is not null
+                ? $"{role}:PeerIdentity and {role}:PeerRealm need {role}:PeerHost (the third-party server to connect to)"
+                : null;
+        }
+
+        if (System.Uri.CheckHostName(peer.PeerHost!.Trim()) == UriHostNameType.Unknown)
+        {
+            return $"{role}:PeerHost must be a host name or IP address, not '{peer.PeerHost}'";
+        }
+
+        if (peer.PeerPort is < 1 or > 65535)
+        {
+            return $"{role}:PeerPort must be a port number 1-65535, not {peer.PeerPort}";
+        }
+
+        foreach (var (name, value) in new[] { ("PeerIdentity", peer.PeerIdentity), ("PeerRealm", peer.PeerRealm) })
+        {
+            if (value is not null && System.Uri.CheckHostName(value.Trim()) != UriHostNameType.Dns)
+            {
+                return $"{role}:{name} must be a Diameter identity (a DNS name), not '{value}'";
+            }
+        }
+
+        return null;
+    }
+
     private static string? Validate(ImsOptions options)
     {
         foreach (var (name, port) in new[]
@@ -61,6 +96,11 @@ public static class ImsConfiguration
             {
                 return $"{name} must be a port number 1-65535, not {port}";
             }
+        }
+
+        if ((PeerProblem("Ocs", options.Ocs) ?? PeerProblem("Pcrf", options.Pcrf)) is { } peer)
+        {
+            return peer;
         }
 
         if (!System.Net.IPAddress.TryParse(options.Bind, out _))
