@@ -1,4 +1,12 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Ims.Diameter.Building;
+using Ims.Diameter.Dictionary;
+using Ims.Diameter.Messages;
+using Ims.Diameter.Peers.Configuration;
+using Ims.Diameter.Peers.Nodes;
 using Ims.Diameter.Peers.Tests.Support;
+using Ims.Diameter.Values;
 using Ims.EndToEnd.Tests.Support;
 
 namespace Ims.EndToEnd.Tests;
@@ -95,6 +103,96 @@ public sealed class SippPolicyTests
         // The refused call: one AAR, answered 5063, and no STR (the PCRF kept nothing).
         var refusedAar = Assert.ContainsSingle(aars.Where(r => !callSessions.Contains(r[5])), fields);
         Assert.IsTrue(rows.Any(r => !IsRequest(r) && r[5] == refusedAar[5] && r[4] == "5063"), fields);
+    }
+
+    /// <summary>
+    /// A third-party PCRF (a Diameter node of the test, on loopback) authorises a call, then aborts
+    /// its originating AF session with an ASR: the P-CSCF answers ASA 2001, releases the call with a
+    /// BYE to each UE, and ends both AF sessions with STR.
+    /// </summary>
+    [TestMethod]
+    public async Task AnAsrFromThePcrfEndsALiveCallWithAByeToEachUe()
+    {
+        var data = _folders.New("ims-e2e-asr-");
+        Directory.CreateDirectory(data);
+        var pcrfPort = ImsProcess.FreePort();
+        var pcrfIdentity = "pcrf-test." + Domain;
+        var seen = new ConcurrentQueue<DiameterMessage>();
+        await using var pcrf = new DiameterNode(
+            new DiameterNodeOptions
+            {
+                OriginHost = pcrfIdentity,
+                OriginRealm = Domain,
+                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
+                ListenOn = new IPEndPoint(IPAddress.Loopback, pcrfPort),
+                RequestTimeout = TimeSpan.FromSeconds(10),
+            },
+            (request, _, _) =>
+            {
+                // Every AAR and STR is granted: this PCRF only wants to abort a session later.
+                seen.Enqueue(request);
+                return ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
+                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, pcrfIdentity).Add(Avps.OriginRealm, Domain).Build());
+            });
+        await pcrf.StartAsync();
+        var config = Path.Combine(data, "ims-asr.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{pcrfPort}}, "PeerIdentity": "{{pcrfIdentity}}" } }""", TestContext.CancellationToken);
+        await using var ims = await ImsProcess.UpAsync(data, "--config", config);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
+        foreach (var user in new[] { "asrcaller", "asrcallee" })
+        {
+            await AddAsync(data, user);
+        }
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("asrcaller", caller), ("asrcallee", callee) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"asrcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var calling = Sipp.RunAsync("call-uac-released.xml", pcscf, [$"asrcaller;{Domain};asrcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+
+        // The call is up once both AF sessions were updated with the answer (Rx-Request-Type UPDATE_REQUEST).
+        string? originating = null;
+        for (var attempt = 0; attempt < 100 && originating is null; attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+            var updates = seen.Where(m => m.CommandCode == 265 && m.GetUnsigned32(Avps.RxRequestType) == 1).Select(m => m.SessionId!).ToList();
+            originating = updates.Count == 2 ? updates.Single(u => u.EndsWith(";orig", StringComparison.Ordinal)) : null;
+        }
+
+        Assert.IsNotNull(originating, string.Join(Environment.NewLine, ims.Output.TakeLast(15)));
+        await Task.Delay(500, TestContext.CancellationToken);
+        var asr = DiameterMessageBuilder.Request(DiameterCommands.AbortSessionRx, 0, 0)
+            .Add(Avps.SessionId, originating)
+            .Add(Avps.OriginHost, pcrfIdentity)
+            .Add(Avps.OriginRealm, Domain)
+            .Add(Avps.DestinationRealm, Domain)
+            .Add(Avps.DestinationHost, "pcscf." + Domain)
+            .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value)
+            .Add(Avps.AbortCause, 0u)
+            .Build();
+        var asa = await pcrf.SendRequestAsync(asr, cancellationToken: TestContext.CancellationToken);
+        Assert.IsTrue(asa.IsAnswered, asa.Detail);
+        Assert.AreEqual(DiameterResultCode.Success.Value, asa.Answer!.GetUnsigned32(Avps.ResultCode));
+        Assert.AreEqual(originating, asa.Answer.SessionId);
+
+        var call = await calling;
+        var answered = await answering;
+        Assert.AreEqual(1, call.Successful, call.ToString());
+        Assert.AreEqual(1, answered.Successful, answered.ToString());
+        var sessions = seen.Where(m => m.CommandCode == 265).Select(m => m.SessionId!).Distinct().ToList();
+        for (var attempt = 0; attempt < 50 && seen.Count(m => m.CommandCode == 275) < 2; attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+        }
+
+        CollectionAssert.AreEquivalent(sessions, seen.Where(m => m.CommandCode == 275).Select(m => m.SessionId!).ToList(), "one STR for each AF session of the call");
     }
 
     private static string Line(string user) =>
