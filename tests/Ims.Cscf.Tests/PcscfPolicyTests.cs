@@ -324,6 +324,26 @@ public sealed class PcscfPolicyTests
     }
 
     [TestMethod]
+    public async Task AsrBeforeTheCallIsConfirmed_SendsStrAtOnce_AndTheLater2xxIsReleasedWithoutASecondStr()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (forward, aar) = await AuthorisedAsync(net, ue);
+
+        var aborted = await ImsNetwork.RunAsync(net.Pcscf, PcrfEnvelope(net, PcrfRequest(DiameterCommands.AbortSessionRx, aar.SessionId!, b => b.Add(Avps.AbortCause, 0u))));
+        Assert.AreEqual(2001u, DiameterDecoder.Decode(aborted.Single<SendDiameterAnswer>().Message).Message!.GetUnsigned32(Avps.ResultCode));
+        Assert.AreEqual(275u, net.Decode(aborted.Commands.Single(c => c.Message is SendDiameterRequest)).CommandCode);
+        Assert.IsFalse(aborted.Commands.Any(c => c.Message is SendSipRequest), "no dialog yet: nothing to send a BYE in");
+
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Ok(forward.Command), forward.Continuation, T));
+
+        Assert.AreEqual(200, SipWire.Parse(ok.Single<SendSipResponse>().Message).StatusCode);
+        Assert.HasCount(2, ok.Commands.Select(c => c.Message).OfType<SendSipRequest>().ToList());
+        Assert.IsFalse(ok.Commands.Any(c => c.Message is SendDiameterRequest), "no AAR update and no second STR for an ended session");
+        Assert.IsNull(await RowAsync(net, "orig"));
+    }
+
+    [TestMethod]
     public async Task RarWithLossOfBearer_IsAnsweredRaa_AndReleasesTheCall_WhileOtherRarsAreOnlyAcknowledged()
     {
         using var net = new ImsNetwork(RxOptions());
