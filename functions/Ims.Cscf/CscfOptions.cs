@@ -37,6 +37,18 @@ public sealed record CscfOptions
 
     public string? PcrfHost { get; init; }
 
+    /// <summary>
+    /// Whether the P-CSCF asks the PCRF to authorise the media of its sessions over Rx (TS 24.229
+    /// 5.2.7, TS 29.214 4.4.1); off unless the host turns it on, and only with <see cref="PcscfDiameterHost"/>.
+    /// </summary>
+    public bool RxEnabled { get; init; }
+
+    /// <summary>
+    /// What a session setup does when the PCRF does not answer: false (the default) lets it go on
+    /// without QoS (DESIGN: an unreachable PCRF does not block calls unless configured), true refuses it with 503.
+    /// </summary>
+    public bool RefuseSessionsWithoutPcrf { get; init; }
+
     /// <summary>Destination-Realm and Destination-Host of Ro requests (TS 32.299); the home domain and no host by default.</summary>
     public string? OcsRealm { get; init; }
 

@@ -168,4 +168,23 @@ public sealed class ImsConfigurationTests
         Assert.IsNull(options);
         Assert.AreEqual("config file not found: /no/such/ims.json", error);
     }
+
+    [TestMethod]
+    public void PolicyUsesRxAndLetsCallsGoOnWithoutThePcrfByDefault_AndRefusesAnUnknownChoice()
+    {
+        var defaults = ImsConfiguration.Load(ConfigFile("{}"), null, out var error)!;
+        Assert.IsNull(error);
+        Assert.IsTrue(defaults.Policy.Rx);
+        Assert.AreEqual("continue", defaults.Policy.WhenPcrfUnreachable);
+        Assert.IsTrue(defaults.Cscf().RxEnabled);
+        Assert.IsFalse(defaults.Cscf().RefuseSessionsWithoutPcrf);
+
+        var set = ImsConfiguration.Load(ConfigFile("""{ "Policy": { "Rx": false, "WhenPcrfUnreachable": "refuse" } }"""), null, out error)!;
+        Assert.IsNull(error);
+        Assert.IsFalse(set.Cscf().RxEnabled);
+        Assert.IsTrue(set.Cscf().RefuseSessionsWithoutPcrf);
+
+        Assert.IsNull(ImsConfiguration.Load(ConfigFile("""{ "Policy": { "WhenPcrfUnreachable": "maybe" } }"""), null, out error));
+        Assert.AreEqual("Policy:WhenPcrfUnreachable must be 'continue' or 'refuse', not 'maybe'", error);
+    }
 }

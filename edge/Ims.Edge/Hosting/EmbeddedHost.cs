@@ -100,7 +100,11 @@ public sealed partial class EmbeddedHost
                     ReconnectInterval = TimeSpan.FromSeconds(5),
                     RequestTimeout = TimeSpan.FromSeconds(3),
                 },
-                (request, _, _) => ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.UnableToComply).Add(Avps.OriginHost, _options.DiameterIdentity(client.Role)).Add(Avps.OriginRealm, _options.HomeDomain).Build()),
+                // The P-CSCF serves the PCRF's ASR and RAR (TS 29.214 4.4.4, 4.4.6) as a function on the
+                // bus, like a server role; the other clients take no requests and refuse them (RFC 6733 7.1.5).
+                client.Role == "pcscf"
+                    ? new DiameterServerEdge(bus, stamp, diameterAnswers, DecisionDeadline, _options.DiameterIdentity(client.Role), _options.HomeDomain).HandlerFor(ImsRole.Pcscf)
+                    : (request, _, _) => ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.UnableToComply).Add(Avps.OriginHost, _options.DiameterIdentity(client.Role)).Add(Avps.OriginRealm, _options.HomeDomain).Build()),
                 _time),
             StringComparer.OrdinalIgnoreCase);
         var clientPeers = clientRoles.ToDictionary(c => _options.DiameterIdentity(c.Role), c => c.Peers, StringComparer.OrdinalIgnoreCase);

@@ -125,6 +125,11 @@ public static class ImsConfiguration
             return $"Isc:ApplicationServerTimeout must be 0.5-32 seconds, not {options.Isc.ApplicationServerTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         }
 
+        if (options.Policy.WhenPcrfUnreachable is not (PolicyOptions.Continue or PolicyOptions.Refuse))
+        {
+            return $"Policy:WhenPcrfUnreachable must be 'continue' or 'refuse', not '{options.Policy.WhenPcrfUnreachable}'";
+        }
+
         if (options.Bus is not ("inprocess" or "eventhubs"))
         {
             return $"Bus must be 'inprocess' or 'eventhubs', not '{options.Bus}'";

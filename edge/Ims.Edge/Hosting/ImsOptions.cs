@@ -53,6 +53,9 @@ public sealed record ImsOptions
     /// <summary>The built-in PCRF (Rx, TS 29.214), or a third-party one the P-CSCF uses instead.</summary>
     public PolicyChargingOptions Pcrf { get; init; } = new() { Port = 3870 };
 
+    /// <summary>How the P-CSCF uses the PCRF for the media of its sessions (Rx, TS 29.214).</summary>
+    public PolicyOptions Policy { get; init; } = new();
+
     /// <summary>Loopback HTTP port of the provisioning API that `ims subscriber` uses while `ims up` runs.</summary>
     public int AdminPort { get; init; } = 8068;
 
@@ -87,6 +90,8 @@ public sealed record ImsOptions
         PcscfDiameterHost = DiameterIdentity("pcscf"),
         PcrfRealm = Pcrf.PeerRealm ?? HomeDomain,
         PcrfHost = Pcrf.IsThirdParty ? Pcrf.PeerIdentity ?? Pcrf.PeerHost : DiameterIdentity("pcrf"),
+        RxEnabled = Policy.Rx,
+        RefuseSessionsWithoutPcrf = Policy.WhenPcrfUnreachable == PolicyOptions.Refuse,
         OcsRealm = Ocs.PeerRealm ?? HomeDomain,
         OcsHost = Ocs.IsThirdParty ? Ocs.PeerIdentity ?? Ocs.PeerHost : DiameterIdentity("ocs"),
         DefaultExpires = Registration.DefaultExpires,
@@ -152,4 +157,18 @@ public sealed record PolicyChargingOptions
     public string? PeerRealm { get; init; }
 
     public bool IsThirdParty => !string.IsNullOrWhiteSpace(PeerHost);
+}
+
+/// <summary>Rx at the P-CSCF: whether sessions are authorised by the PCRF, and what happens when it cannot be reached.</summary>
+public sealed record PolicyOptions
+{
+    public const string Continue = "continue";
+
+    public const string Refuse = "refuse";
+
+    /// <summary>AAR on session setup, STR at its end (TS 24.229 5.2.7, TS 29.214 4.4.1, 4.4.4).</summary>
+    public bool Rx { get; init; } = true;
+
+    /// <summary>"continue" (default: the call goes on without QoS) or "refuse" (503 to the caller) when the PCRF does not answer.</summary>
+    public string WhenPcrfUnreachable { get; init; } = Continue;
 }

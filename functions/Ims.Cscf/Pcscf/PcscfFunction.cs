@@ -18,7 +18,7 @@ namespace Ims.Cscf.Pcscf;
 /// 200 OK (IMPUs from P-Associated-URI, Service-Route) and forgets it on de-registration or expiry;
 /// it refuses other requests from a UE that is not registered.
 /// </summary>
-public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IImsFunction
+public sealed partial class PcscfFunction(ITableStore store, CscfOptions options) : IImsFunction
 {
     private const string TimerPrefix = "pcscf|";
     private readonly ITableStore _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -31,6 +31,9 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         SipRequestReceived { Role: ImsRole.Pcscf } => true,
         SipResponseReceived { Role: ImsRole.Pcscf } => envelope.Continuation?.Handler == Name,
         TimerFired fired => fired.TimerId.StartsWith(TimerPrefix, StringComparison.Ordinal),
+        DiameterAnswerReceived => envelope.Continuation?.Handler == Name,
+        // ASR and RAR from the PCRF (TS 29.214 4.4.4, 4.4.6), which the P-CSCF's Diameter node puts on the bus.
+        DiameterRequestReceived { Role: ImsRole.Pcscf } => true,
         _ => false,
     };
 
@@ -42,6 +45,8 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
             SipRequestReceived received => await RequestAsync(envelope, received, cancellationToken).ConfigureAwait(false),
             SipResponseReceived response => await ResponseAsync(envelope, response, cancellationToken).ConfigureAwait(false),
             TimerFired fired => await ExpireAsync(envelope, fired, cancellationToken).ConfigureAwait(false),
+            DiameterAnswerReceived answer => await PolicyAnswerAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
+            DiameterRequestReceived pcrf => await PcrfRequestAsync(pcrf, cancellationToken).ConfigureAwait(false),
             _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
         };
     }
@@ -70,9 +75,19 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         {
             // Routed here by the core (the Path entry of a terminating request, TS 24.229 5.2.6.4) or by
             // the dialog's route set: pop and go on, towards the UE's contact when nothing is left.
-            return FunctionOutcome.Of(
-                $"{request.Method} routed through the P-CSCF to {LooseRouting.NextHop(request, popped: true)}",
-                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay, recordRoute: initial && FormsDialog(request)));
+            var routed = LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay, recordRoute: initial && FormsDialog(request));
+            if (initial && RxApplies(request) && routed.Message is ForwardSipRequest terminating)
+            {
+                // TS 24.229 5.2.7.3: the callee's media, offered by the network, is authorised before the INVITE reaches its UE.
+                var callee = request.To?.Uri.AddressOfRecord ?? request.RequestUriText;
+                var icid = request.PChargingVector?.IcidValue ?? DerivedToken.Of("icid", request.CallId, request.First(SipHeaderKind.CSeq), request.TopVia?.Branch);
+                return await HoldForPolicyAsync(received, request, PcscfRxSessions.Terminating, callee, icid, terminating, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await WithSessionsEndedAsync(
+                FunctionOutcome.Of($"{request.Method} routed through the P-CSCF to {LooseRouting.NextHop(request, popped: true)}", routed),
+                request,
+                cancellationToken).ConfigureAwait(false);
         }
 
         if (live.Count == 0)
@@ -90,19 +105,22 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
 
         if (!initial)
         {
-            return FunctionOutcome.Of(
-                $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}",
-                LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay));
+            return await WithSessionsEndedAsync(
+                FunctionOutcome.Of(
+                    $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}",
+                    LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay)),
+                request,
+                cancellationToken).ConfigureAwait(false);
         }
 
-        return Originating(received, request, live[0], relay);
+        return await OriginatingAsync(received, request, live[0], relay, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// TS 24.229 5.2.6.3: an initial request from a registered UE goes to its S-CSCF along the
     /// Service-Route learnt at registration, with the identity the network asserts for it.
     /// </summary>
-    private FunctionOutcome Originating(SipRequestReceived received, SipMessage request, Ims.Storage.TableEntity registration, Continuation relay)
+    private async Task<FunctionOutcome> OriginatingAsync(SipRequestReceived received, SipMessage request, Ims.Storage.TableEntity registration, Continuation relay, CancellationToken cancellationToken)
     {
         var impus = (registration.GetString("Impus") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var serviceRoute = (registration.GetString("ServiceRoute") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -117,10 +135,16 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         var nextHop = LooseRouting.PushRoutes(editor, serviceRoute, request.RequestUriText);
         editor.RemoveAll(SipHeaderKind.PPreferredIdentity);
         editor.Set(SipHeaderKind.PAssertedIdentity, $"<{asserted}>");
-        SetChargingVector(editor, request);
+        var icid = SetChargingVector(editor, request);
         if (FormsDialog(request))
         {
             LooseRouting.AddRecordRoute(editor, _options.PcscfUri);
+        }
+
+        if (RxApplies(request))
+        {
+            // TS 24.229 5.2.7.2: the UE's offer is authorised by the PCRF before the INVITE leaves for the S-CSCF.
+            return await HoldForPolicyAsync(received, request, PcscfRxSessions.Originating, asserted, icid, new ForwardSipRequest(received.TransactionId, editor.ToArray(), nextHop), cancellationToken).ConfigureAwait(false);
         }
 
         return FunctionOutcome.Of(
@@ -158,6 +182,11 @@ public sealed class PcscfFunction(ITableStore store, CscfOptions options) : IIms
         if (envelope.Continuation?.Step == "relay")
         {
             return ResponseRelay.Relay(envelope, received, ImsRole.Pcscf);
+        }
+
+        if (envelope.Continuation?.Step.StartsWith(RelayStepPrefix, StringComparison.Ordinal) == true)
+        {
+            return await PolicyResponseAsync(envelope, received, cancellationToken).ConfigureAwait(false);
         }
 
         if (!RegisterState.TryResume(envelope.Continuation, out var state, out var original)

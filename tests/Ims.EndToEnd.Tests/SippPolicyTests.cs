@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Ims.Diameter.Building;
+using Ims.Diameter.Dictionary;
+using Ims.Diameter.Messages;
+using Ims.Diameter.Peers.Configuration;
+using Ims.Diameter.Peers.Nodes;
+using Ims.Diameter.Peers.Tests.Support;
+using Ims.Diameter.Values;
+using Ims.EndToEnd.Tests.Support;
+
+namespace Ims.EndToEnd.Tests;
+
+/// <summary>
+/// Rx at the P-CSCF end to end (TS 24.229 5.2.7, TS 29.214 4.4): SIPp UEs call through a real
+/// `ims up`, whose P-CSCF asks the built-in PCRF over Diameter on loopback; tshark reads the Rx
+/// traffic on the PCRF's port, and `ims policy set` makes the PCRF refuse a caller's media.
+/// </summary>
+[TestClass]
+public sealed class SippPolicyTests
+{
+    private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
+    private const string KText = "kkkkkkkkkkkkkk01";
+    private const string OpText = "oooooooooooooooo";
+    private const string AmfText = "00";
+
+    private readonly DataFolders _folders = new();
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestCleanup]
+    public void RemoveFolders() => _folders.RemoveAll();
+
+    [TestMethod]
+    public async Task ACallIsAuthorisedUpdatedAndEndedOverRx_AndARefusedMediaGets488()
+    {
+        ExternalProcess.Require("tshark");
+        var data = _folders.New("ims-e2e-rx-");
+        var pcap = Path.Combine(data, "rx.pcap");
+        await using var ims = await ImsProcess.UpAsync(data);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        var pcrfPort = ims.Ports["Pcrf__Port"];
+        foreach (var user in new[] { "rxcaller", "rxcallee", "rxrefused" })
+        {
+            await AddAsync(data, user);
+        }
+
+        // This caller may only use AMR-WB: the PCMU offer of the SIPp scenario is refused (TS 29.214 5.5.3).
+        var set = await ImsProcess.RunAsync("policy", "set", $"sip:rxrefused@{Domain}", "--media", "audio", "--codecs", "AMR-WB", "--data", data);
+        Assert.AreEqual(0, set.ExitCode, set.Error);
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        var refusedUe = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("rxcaller", caller), ("rxcallee", callee), ("rxrefused", refusedUe) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {pcrfPort}", "-w", pcap))
+        {
+            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
+
+            var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"rxcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+            var call = await Sipp.RunAsync("call-uac.xml", pcscf, [$"rxcaller;{Domain};rxcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+            var answered = await answering;
+            Assert.AreEqual(1, call.Successful, call.ToString());
+            Assert.AreEqual(1, answered.Successful, answered.ToString());
+
+            var refused = await Sipp.RunAsync("call-not-acceptable.xml", pcscf, [$"rxrefused;{Domain};rxcallee;"], 1, localPort: refusedUe, limit: TimeSpan.FromSeconds(30));
+            Assert.AreEqual(1, refused.Successful, refused.ToString());
+
+            // The STAs follow the BYE's 200 by a moment.
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+            await capture.StopAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.IsTrue(ims.Output.Any(l => l.Contains($"Pcscf INVITE sip:rxcallee@{Domain}", StringComparison.Ordinal) && l.Contains("-> 488", StringComparison.Ordinal)),
+            string.Join(Environment.NewLine, ims.Output.TakeLast(10)));
+
+        string[] decodeAs = ["-d", $"tcp.port=={pcrfPort},diameter"];
+        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning"]);
+        Assert.AreEqual(0, exit, problems);
+        Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
+        var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60),
+            ["-r", pcap, .. decodeAs, "-Y", "diameter.cmd.code == 265 || diameter.cmd.code == 275", "-T", "fields", "-E", "separator=|",
+             "-e", "diameter.cmd.code", "-e", "diameter.flags.request", "-e", "diameter.Rx-Request-Type", "-e", "diameter.Result-Code", "-e", "diameter.Experimental-Result-Code", "-e", "diameter.Session-Id"]);
+        var rows = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.Split('|')).ToList();
+        bool IsRequest(string[] r) => r[1] is "1" or "True";
+
+        // The call: an initial AAR and an update for each side (caller's UE, callee's UE), one STR each at the BYE.
+        var aars = rows.Where(r => r[0] == "265" && IsRequest(r)).ToList();
+        var strs = rows.Where(r => r[0] == "275" && IsRequest(r)).ToList();
+        var callSessions = strs.Select(r => r[5]).ToHashSet();
+        Assert.HasCount(2, callSessions, fields);
+        Assert.IsTrue(callSessions.Any(s => s.EndsWith(";orig", StringComparison.Ordinal)) && callSessions.Any(s => s.EndsWith(";term", StringComparison.Ordinal)), fields);
+        Assert.AreEqual(2, aars.Count(r => callSessions.Contains(r[5]) && r[2] == "0"), fields);
+        Assert.AreEqual(2, aars.Count(r => callSessions.Contains(r[5]) && r[2] == "1"), fields);
+        Assert.IsTrue(rows.Where(r => !IsRequest(r) && callSessions.Contains(r[5])).All(r => r[3] == "2001"), fields);
+        Assert.AreEqual(6, rows.Count(r => !IsRequest(r) && callSessions.Contains(r[5])), fields);
+
+        // The refused call: one AAR, answered 5063, and no STR (the PCRF kept nothing).
+        var refusedAar = Assert.ContainsSingle(aars.Where(r => !callSessions.Contains(r[5])), fields);
+        Assert.IsTrue(rows.Any(r => !IsRequest(r) && r[5] == refusedAar[5] && r[4] == "5063"), fields);
+    }
+
+    /// <summary>
+    /// A third-party PCRF (a Diameter node of the test, on loopback) authorises a call, then aborts
+    /// its originating AF session with an ASR: the P-CSCF answers ASA 2001, releases the call with a
+    /// BYE to each UE, and ends both AF sessions with STR.
+    /// </summary>
+    [TestMethod]
+    public async Task AnAsrFromThePcrfEndsALiveCallWithAByeToEachUe()
+    {
+        var data = _folders.New("ims-e2e-asr-");
+        Directory.CreateDirectory(data);
+        var pcrfPort = ImsProcess.FreePort();
+        var pcrfIdentity = "pcrf-test." + Domain;
+        var seen = new ConcurrentQueue<DiameterMessage>();
+        await using var pcrf = new DiameterNode(
+            new DiameterNodeOptions
+            {
+                OriginHost = pcrfIdentity,
+                OriginRealm = Domain,
+                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
+                ListenOn = new IPEndPoint(IPAddress.Loopback, pcrfPort),
+                RequestTimeout = TimeSpan.FromSeconds(10),
+            },
+            (request, _, _) =>
+            {
+                // Every AAR and STR is granted: this PCRF only wants to abort a session later.
+                seen.Enqueue(request);
+                return ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
+                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, pcrfIdentity).Add(Avps.OriginRealm, Domain).Build());
+            });
+        await pcrf.StartAsync();
+        var config = Path.Combine(data, "ims-asr.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{pcrfPort}}, "PeerIdentity": "{{pcrfIdentity}}" } }""", TestContext.CancellationToken);
+        await using var ims = await ImsProcess.UpAsync(data, "--config", config);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
+        foreach (var user in new[] { "asrcaller", "asrcallee" })
+        {
+            await AddAsync(data, user);
+        }
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("asrcaller", caller), ("asrcallee", callee) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"asrcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var calling = Sipp.RunAsync("call-uac-released.xml", pcscf, [$"asrcaller;{Domain};asrcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+
+        // The call is up once both AF sessions were updated with the answer (Rx-Request-Type UPDATE_REQUEST).
+        string? originating = null;
+        for (var attempt = 0; attempt < 100 && originating is null; attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+            var updates = seen.Where(m => m.CommandCode == 265 && m.GetUnsigned32(Avps.RxRequestType) == 1).Select(m => m.SessionId!).ToList();
+            originating = updates.Count == 2 ? updates.Single(u => u.EndsWith(";orig", StringComparison.Ordinal)) : null;
+        }
+
+        Assert.IsNotNull(originating, string.Join(Environment.NewLine, ims.Output.TakeLast(15)));
+        await Task.Delay(500, TestContext.CancellationToken);
+        var asr = DiameterMessageBuilder.Request(DiameterCommands.AbortSessionRx, 0, 0)
+            .Add(Avps.SessionId, originating)
+            .Add(Avps.OriginHost, pcrfIdentity)
+            .Add(Avps.OriginRealm, Domain)
+            .Add(Avps.DestinationRealm, Domain)
+            .Add(Avps.DestinationHost, "pcscf." + Domain)
+            .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value)
+            .Add(Avps.AbortCause, 0u)
+            .Build();
+        var asa = await pcrf.SendRequestAsync(asr, cancellationToken: TestContext.CancellationToken);
+        Assert.IsTrue(asa.IsAnswered, asa.Detail);
+        Assert.AreEqual(DiameterResultCode.Success.Value, asa.Answer!.GetUnsigned32(Avps.ResultCode));
+        Assert.AreEqual(originating, asa.Answer.SessionId);
+
+        var call = await calling;
+        var answered = await answering;
+        Assert.AreEqual(1, call.Successful, call.ToString());
+        Assert.AreEqual(1, answered.Successful, answered.ToString());
+        var sessions = seen.Where(m => m.CommandCode == 265).Select(m => m.SessionId!).Distinct().ToList();
+        for (var attempt = 0; attempt < 50 && seen.Count(m => m.CommandCode == 275) < 2; attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+        }
+
+        CollectionAssert.AreEquivalent(sessions, seen.Where(m => m.CommandCode == 275).Select(m => m.SessionId!).ToList(), "one STR for each AF session of the call");
+    }
+
+    private static string Line(string user) =>
+        $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", KText, OpText, AmfText)};600;";
+
+    private static async Task AddAsync(string data, string user)
+    {
+        var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", data, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
+            "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText)]);
+        Assert.AreEqual(0, add.ExitCode, add.Error);
+    }
+}
