@@ -1,0 +1,96 @@
+using Ims.EndToEnd.Tests.Support;
+using Ims.EventLog;
+
+namespace Ims.EndToEnd.Tests;
+
+/// <summary>
+/// `ims policy release` ends a live call: two SIPp UEs call through a real `ims up` whose P-CSCF
+/// authorises the media with the built-in PCRF (AAR); the operator releases the caller, the PCRF sends
+/// ASR to the P-CSCF (TS 29.214 4.4.4), which answers ASA, sends BYE to each UE and STR for both AF
+/// sessions, after which the PCRF holds no session of the call.
+/// </summary>
+[TestClass]
+public sealed class SippPolicyReleaseTests
+{
+    private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
+    private const string KText = "kkkkkkkkkkkkkk01";
+    private const string OpText = "oooooooooooooooo";
+    private const string AmfText = "00";
+
+    private readonly DataFolders _folders = new();
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestCleanup]
+    public void RemoveFolders() => _folders.RemoveAll();
+
+    [TestMethod]
+    public async Task ReleasingTheCallerEndsTheLiveCallWithAByeToEachUeAndStrForBothSessions()
+    {
+        var data = _folders.New("ims-e2e-release-call-");
+        await using var ims = await ImsProcess.UpAsync(data);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        foreach (var user in new[] { "relcaller", "relcallee" })
+        {
+            var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", data, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
+                "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText)]);
+            Assert.AreEqual(0, add.ExitCode, add.Error);
+        }
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("relcaller", caller), ("relcallee", callee) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"relcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var calling = Sipp.RunAsync("call-uac-released.xml", pcscf, [$"relcaller;{Domain};relcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+
+        // The call is up once the PCRF authorised both AF sessions twice (offer, then offer and answer).
+        var up = await WaitForDecisionsAsync(data, d => d.Function == "pcrf.rx" && d.Decision.StartsWith("AAA 2001", StringComparison.Ordinal), 4);
+        Assert.IsTrue(up, string.Join(Environment.NewLine, ims.Output.TakeLast(15)));
+        await Task.Delay(500, TestContext.CancellationToken);
+
+        var release = await ImsProcess.RunAsync("policy", "release", $"sip:relcaller@{Domain}", "--data", data);
+        Assert.AreEqual(0, release.ExitCode, release.Error);
+
+        var call = await calling;
+        var answered = await answering;
+        Assert.AreEqual(1, call.Successful, call.ToString());
+        Assert.AreEqual(1, answered.Successful, answered.ToString());
+        // ASA 2001 back at the PCRF, and both AF sessions ended by STR (TS 29.214 4.4.4).
+        Assert.IsTrue(await WaitForDecisionsAsync(data, d => d.Function == "pcrf.release" && d.Decision.StartsWith("ASA 2001 from pcscf." + Domain, StringComparison.Ordinal), 1), "no ASA 2001 from the P-CSCF");
+        Assert.IsTrue(await WaitForDecisionsAsync(data, d => d.Function == "pcrf.rx" && d.Decision.StartsWith("STA 2001", StringComparison.Ordinal), 2), "not both AF sessions ended with STR");
+
+        // Nothing is left to release for either party.
+        foreach (var user in new[] { "relcaller", "relcallee" })
+        {
+            var again = await ImsProcess.RunAsync("policy", "release", $"sip:{user}@{Domain}", "--data", data);
+            Assert.AreEqual(0, again.ExitCode, again.Error);
+        }
+
+        Assert.IsTrue(await WaitForDecisionsAsync(data, d => d.Function == "pcrf.release" && d.Decision.EndsWith(": no live Rx session", StringComparison.Ordinal), 2), "the PCRF still holds a session of the call");
+    }
+
+    private async Task<bool> WaitForDecisionsAsync(string data, Func<FunctionDecision, bool> match, int count)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            var found = Directory.Exists(Path.Combine(data, "events"))
+                && Directory.GetFiles(Path.Combine(data, "events")).SelectMany(EventLogReader.Read).Count(i => i.Record?.Decision is { } d && match(d)) >= count;
+            if (found)
+            {
+                return true;
+            }
+
+            await Task.Delay(100, TestContext.CancellationToken);
+        }
+
+        return false;
+    }
+
+    private static string Line(string user) =>
+        $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", KText, OpText, AmfText)};600;";
+}
