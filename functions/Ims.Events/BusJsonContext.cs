@@ -23,8 +23,14 @@ public static class BusEnvelopeJson
         try
         {
             var envelope = JsonSerializer.Deserialize(json, BusJsonContext.Default.BusEnvelope);
-            error = envelope is null ? "empty envelope" : null;
-            return envelope;
+            // Missing members come back as nulls from the constructor, so any JSON object would pass for
+            // an envelope: one without its id, routing or message is not one.
+            error = envelope is null ? "empty envelope"
+                : envelope.Message is null ? "envelope without a message (no known \"type\")"
+                : string.IsNullOrEmpty(envelope.Id) || envelope.EdgeId is null || envelope.PartitionKey is null || envelope.Correlation is null
+                    ? "envelope without its id, edge, partition key or correlation"
+                    : null;
+            return error is null ? envelope : null;
         }
         catch (JsonException ex)
         {

@@ -50,6 +50,9 @@ public sealed class BusEnvelopeJsonTests
     [DataRow("{")]
     [DataRow("null")]
     [DataRow("{\"id\":\"x\",\"message\":{\"type\":\"no.such.type\"}}")]
+    [DataRow("{\"not\":\"an envelope\"}")]
+    [DataRow("{\"id\":\"x\",\"edgeId\":\"e\",\"partitionKey\":\"p\",\"correlation\":\"c\"}")]
+    [DataRow("{\"id\":\"\",\"edgeId\":\"e\",\"partitionKey\":\"p\",\"correlation\":\"c\",\"message\":{\"type\":\"timer.cancel\",\"timerId\":\"t\"}}")]
     public void MalformedEnvelopeIsReportedNotThrown(string json)
     {
         var envelope = BusEnvelopeJson.Deserialize(Encoding.UTF8.GetBytes(json), out var error);

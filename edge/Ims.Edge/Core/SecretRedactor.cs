@@ -39,6 +39,7 @@ public sealed class SecretRedactor : IEventRedactor
             SipResponseReceived m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
             SendSipResponse m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
             ForwardSipRequest m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
+            SendSipRequest m => Sip(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
             DiameterRequestReceived m => Diameter(m.Message) is var b && b != m.Message ? m with { Message = b } : m,
             DiameterAnswerReceived { Message: { } bytes } m => Diameter(bytes) is var b && b != bytes ? m with { Message = b } : m,
             SendDiameterRequest m => Diameter(m.Message) is var b && b != m.Message ? m with { Message = b } : m,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ims.Diameter.Values;
 using Ims.Events;
 using Ims.Functions.Catalog;
 using Ims.Replay.Recorded;
@@ -54,11 +55,15 @@ public static class LadderBuilder
                         nextHops[command.Correlation] = to;
                         arrows.Add(new LadderArrow(role, to, MessageText.Sip(m.Message), step.Number, MessageText.Full(m)));
                         break;
+                    case SendSipRequest m:
+                        // A request the core originates itself (a BYE ending a call whose credit or bearer is gone).
+                        arrows.Add(new LadderArrow(role, Participant(m.NextHop, ports, ImsRole.Pcscf), MessageText.Sip(m.Message), step.Number, MessageText.Full(m)));
+                        break;
                     case SendSipResponse m:
                         arrows.Add(new LadderArrow(role, requesters.GetValueOrDefault(command.Correlation, "UE"), MessageText.Sip(m.Message), step.Number, MessageText.Full(m)));
                         break;
                     case SendDiameterRequest m:
-                        arrows.Add(new LadderArrow(role, "HSS", MessageText.Diameter(m.Message), step.Number, MessageText.Full(m)));
+                        arrows.Add(new LadderArrow(role, DiameterServer(role, m.Message), MessageText.Diameter(m.Message), step.Number, MessageText.Full(m)));
                         break;
                     case SendDiameterAnswer m:
                         arrows.Add(new LadderArrow(role, DiameterPeer(m.PeerId), MessageText.Diameter(m.Message), step.Number, MessageText.Full(m)));
@@ -99,6 +104,15 @@ public static class LadderBuilder
         ImsRole.ApplicationServer => "AS",
         _ => role.ToString().ToUpperInvariant(),
     };
+
+    /// <summary>Who a request goes to, by its application: Cx to the HSS, Ro to the OCS, Rx to the PCRF (or, from the PCRF, to the P-CSCF).</summary>
+    private static string DiameterServer(string sender, byte[] request) =>
+        (request.Length >= Ims.Diameter.Messages.DiameterHeader.Size ? Ims.Diameter.Codec.DiameterDecoder.ReadHeader(request).ApplicationId : DiameterApplicationId.Cx.Value) switch
+        {
+            var app when app == DiameterApplicationId.CreditControl.Value => "OCS",
+            var app when app == DiameterApplicationId.Rx.Value => sender == "PCRF" ? "P-CSCF" : "PCRF",
+            _ => "HSS",
+        };
 
     private static string DiameterPeer(string peerId) =>
         peerId.StartsWith("icscf", StringComparison.OrdinalIgnoreCase) ? "I-CSCF"

@@ -49,6 +49,7 @@ internal static class MessageKeys
         SipResponseReceived m => m.Message,
         SendSipResponse m => m.Message,
         ForwardSipRequest m => m.Message,
+        SendSipRequest m => m.Message,
         _ => null,
     };
 
