@@ -213,7 +213,7 @@ public sealed partial class ScscfRegistrar
         if (release && session.Dialog is { } dialog)
         {
             // TS 32.299 6.3.8: the S-CSCF ends a call whose credit is gone, both ways, saying why (RFC 3326).
-            commands.AddRange(DialogRelease.Commands(dialog, ImsRole.Scscf, 402, "Credit exhausted: " + why));
+            commands.AddRange(DialogRelease.Commands(dialog, ImsRole.Scscf, 402, why));
         }
 
         commands.Add(new OutgoingCommand(new CancelTimer(RoChargingSession.TimerId(session.CallId))));
