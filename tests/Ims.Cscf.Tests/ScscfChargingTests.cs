@@ -196,7 +196,7 @@ public sealed class ScscfChargingTests
     {
         using var net = await WithAliceAsync();
         var ccr = (await Run(net, Originating("call-10"))).Commands.Single();
-        var forward = (await Run(net, Answer(net, ccr, 2001, granted: 5, final: true))).Commands.Single();
+        var forward = (await Run(net, Answer(net, ccr, 2001, granted: 5, final: true))).Commands.Single(c => c.Message is ForwardSipRequest);
         var answered = await Run(net, net.Response(ImsRole.Scscf, "s-call-10", Ok(forward), forward.Continuation, T));
         var timer = answered.Single<ScheduleTimer>();
         Assert.AreEqual(T.AddSeconds(5), timer.Due, "a final grant is used to its end (RFC 4006 5.6.1)");
@@ -246,12 +246,31 @@ public sealed class ScscfChargingTests
         Assert.IsNull(await RoSessionAsync(net, "call-12"));
     }
 
+    [TestMethod]
+    public async Task GrantedInviteThatNeverGetsAFinalResponse_IsEndedByTheSetupGuard()
+    {
+        using var net = await WithAliceAsync();
+        var ccr = (await Run(net, Originating("call-13"))).Commands.Single();
+        var proceeds = await Run(net, Answer(net, ccr, 2001, granted: 30));
+        var guard = proceeds.Single<ScheduleTimer>();
+        Assert.AreEqual("scscf-ro|call-13", guard.TimerId);
+        Assert.AreEqual(T.AddMinutes(5), guard.Due);
+
+        var ended = await Run(net, net.Timer(guard, guard.Due));
+
+        var ccrt = net.Decode(ended.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(RoValues.Termination, ccrt.GetUnsigned32(Avps.CcRequestType));
+        Assert.AreEqual(0u, Time(ccrt, Avps.UsedServiceUnit));
+        Assert.IsEmpty(ended.Commands.Select(c => c.Message).OfType<SendSipRequest>(), "nothing to release before an answer");
+        Assert.IsNull(await RoSessionAsync(net, "call-13"));
+    }
+
     private static async Task<(OutgoingCommand Forward, DiameterMessage Ccr)> GrantedAsync(ImsNetwork net, string callId)
     {
         var ccr = (await Run(net, Originating(callId))).Commands.Single();
         var decoded = net.Decode(ccr);
         var proceeds = await Run(net, Answer(net, ccr, 2001, granted: 30));
-        return (proceeds.Commands.Single(), decoded);
+        return (proceeds.Commands.Single(c => c.Message is ForwardSipRequest), decoded);
     }
 
     private static async Task<TableEntityView?> RoSessionAsync(ImsNetwork net, string callId)

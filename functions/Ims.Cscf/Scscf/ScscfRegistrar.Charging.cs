@@ -26,6 +26,9 @@ public sealed partial class ScscfRegistrar
 {
     private const string ChargingTimerPrefix = "scscf-ro|";
 
+    /// <summary>How long a granted INVITE may stay without a final response before its Ro session is ended (beyond RFC 3261 Timer C, 3 min).</summary>
+    private static readonly TimeSpan SetupGuard = TimeSpan.FromMinutes(5);
+
     private RoChargingOptions Charging => _options.Charging;
 
     /// <summary>RFC 4006 5.2: the INVITE waits for the CCA-I; the continuation carries it unchanged.</summary>
@@ -54,7 +57,12 @@ public sealed partial class ScscfRegistrar
             var session = new RoChargingSession(request.CallId ?? state.TransactionId, ro.SessionId, 0, caller, ro.Icid, state.TransactionId, granted, credit.ValiditySeconds, credit.IsFinalGrant, null, 0, null);
             await _store.UpsertAsync(RoChargingSession.Table, session.ToEntity(), cancellationToken).ConfigureAwait(false);
             var served = await ServedUser.ReadAsync(_store, caller, envelope.Time, cancellationToken).ConfigureAwait(false);
-            return Services(original, request, served, SessionCase.Originating, afterPriority: null, entering: true, attempt: 0, $"originating INVITE from {caller}, CCA-I granted {granted} s{(credit.IsFinalGrant ? " (final)" : string.Empty)}");
+            var proceeds = Services(original, request, served, SessionCase.Originating, afterPriority: null, entering: true, attempt: 0, $"originating INVITE from {caller}, CCA-I granted {granted} s{(credit.IsFinalGrant ? " (final)" : string.Empty)}");
+
+            // A guard in case no final response ever passes here (a CANCEL the edge answered while the
+            // CCA-I was pending): the session is ended then, so the OCS does not hold the reservation for ever.
+            var guard = new OutgoingCommand(new ScheduleTimer(RoChargingSession.TimerId(session.CallId), envelope.Time + SetupGuard, session.CallId));
+            return proceeds with { Commands = [.. proceeds.Commands, guard] };
         }
 
         if (credit is { IsCreditLimitReached: true } or { IsSuccess: true })
@@ -115,9 +123,14 @@ public sealed partial class ScscfRegistrar
     private async Task<FunctionOutcome> ChargingTimerAsync(BusEnvelope envelope, TimerFired fired, CancellationToken cancellationToken)
     {
         var callId = fired.TimerId[ChargingTimerPrefix.Length..];
-        if (await RoChargingSession.ReadAsync(_store, callId, cancellationToken).ConfigureAwait(false) is not { AnsweredAt: not null } session)
+        if (await RoChargingSession.ReadAsync(_store, callId, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return FunctionOutcome.Of($"charging timer of {callId}: session already ended");
+        }
+
+        if (session.AnsweredAt is null)
+        {
+            return await EndAsync(envelope, session, FunctionOutcome.Of($"{callId}: no final response to the charged INVITE in {SetupGuard.TotalMinutes} min"), release: false, "setup abandoned", cancellationToken).ConfigureAwait(false);
         }
 
         if (session.FinalGrant)
