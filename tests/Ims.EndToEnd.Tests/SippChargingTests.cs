@@ -96,6 +96,7 @@ public sealed class SippChargingTests
         Assert.AreEqual(0, exit, problems);
         Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
         var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "diameter.cmd.code == 272", "-T", "fields", "-e", "diameter.flags.request", "-e", "diameter.CC-Request-Type", "-e", "diameter.Result-Code"]);
+        TestContext.WriteLine($"call lasted {lasted.TotalSeconds:F2} s; CCR/CCA (request flag, type, result):{Environment.NewLine}{fields}");
         var lines = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var requests = lines.Where(l => l.StartsWith('1') || l.StartsWith("True", StringComparison.OrdinalIgnoreCase)).Select(l => l.Split('\t')[1]).ToList();
         Assert.AreEqual("1", requests.First(), fields);
