@@ -54,6 +54,9 @@ public sealed record CscfOptions
 
     public string? OcsHost { get; init; }
 
+    /// <summary>Online charging at the S-CSCF (Ro, TS 32.299); off unless set.</summary>
+    public Charging.RoChargingOptions Charging { get; init; } = new();
+
     /// <summary>Destination-Realm of Cx requests.</summary>
     public string? HssRealm { get; init; }
 

@@ -67,6 +67,23 @@ public sealed class ImsConfigurationTests
     }
 
     [TestMethod]
+    public void OnlineChargingIsOffByDefaultAndItsSettingsReachTheScscf()
+    {
+        var defaults = ImsConfiguration.Load(ConfigFile("{}"), null, out _)!.Cscf().Charging;
+        var file = ConfigFile("""{ "Charging": { "Online": true, "RequestedSeconds": 2, "FailureHandling": "continue" } }""");
+
+        var charging = ImsConfiguration.Load(file, null, out var error)!.Cscf().Charging;
+
+        Assert.IsFalse(defaults.Online);
+        Assert.AreEqual(60u, defaults.RequestedSeconds);
+        Assert.AreEqual(Ims.Cscf.Charging.RoValues.FailureHandlingTerminate, defaults.FailureHandling);
+        Assert.IsNull(error);
+        Assert.IsTrue(charging.Online);
+        Assert.AreEqual(2u, charging.RequestedSeconds);
+        Assert.AreEqual(Ims.Cscf.Charging.RoValues.FailureHandlingContinue, charging.FailureHandling);
+    }
+
+    [TestMethod]
     [DoNotParallelize]
     public void EnvironmentVariablesOverrideTheFile()
     {
@@ -95,6 +112,8 @@ public sealed class ImsConfigurationTests
     [DataRow("""{ "Bus": "eventhubs", "EventHubsNamespace": "lab.servicebus.windows.net" }""", "Bus 'eventhubs' needs Store 'azure'")]
     [DataRow("""{ "Registration": { "MinExpires": 600, "MaxExpires": 60 } }""", "Registration:MinExpires")]
     [DataRow("""{ "Isc": { "ApplicationServerTimeout": 0 } }""", "Isc:ApplicationServerTimeout must be 0.5-32 seconds, not 0")]
+    [DataRow("""{ "Charging": { "RequestedSeconds": 0 } }""", "Charging:RequestedSeconds must be 1-86400, not 0")]
+    [DataRow("""{ "Charging": { "FailureHandling": "RETRY_AND_TERMINATE" } }""", "Charging:FailureHandling must be 'TERMINATE' or 'CONTINUE', not 'RETRY_AND_TERMINATE'")]
     [DataRow("""{ "Hss": { "Port": "abc" } }""", "bad setting")]
     [DataRow("""{ "Hss": """, "is not valid JSON")]
     public void BadSettingsAreRefusedWithAReason(string json, string reason)

@@ -130,6 +130,17 @@ public static class ImsConfiguration
             return $"Policy:WhenPcrfUnreachable must be 'continue' or 'refuse', not '{options.Policy.WhenPcrfUnreachable}'";
         }
 
+        if (options.Charging.RequestedSeconds is < 1 or > 86400)
+        {
+            return $"Charging:RequestedSeconds must be 1-86400, not {options.Charging.RequestedSeconds}";
+        }
+
+        if (!(string.Equals(options.Charging.FailureHandling, "TERMINATE", StringComparison.OrdinalIgnoreCase)
+              || string.Equals(options.Charging.FailureHandling, "CONTINUE", StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"Charging:FailureHandling must be 'TERMINATE' or 'CONTINUE', not '{options.Charging.FailureHandling}'";
+        }
+
         if (options.Bus is not ("inprocess" or "eventhubs"))
         {
             return $"Bus must be 'inprocess' or 'eventhubs', not '{options.Bus}'";

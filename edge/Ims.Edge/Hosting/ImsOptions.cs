@@ -50,6 +50,9 @@ public sealed record ImsOptions
     /// <summary>The built-in OCS (Ro, RFC 4006), or a third-party one the S-CSCF uses instead.</summary>
     public PolicyChargingOptions Ocs { get; init; } = new() { Port = 3869 };
 
+    /// <summary>Online charging of originating calls at the S-CSCF (Ro, TS 32.299).</summary>
+    public ChargingOptions Charging { get; init; } = new();
+
     /// <summary>The built-in PCRF (Rx, TS 29.214), or a third-party one the P-CSCF uses instead.</summary>
     public PolicyChargingOptions Pcrf { get; init; } = new() { Port = 3870 };
 
@@ -94,6 +97,7 @@ public sealed record ImsOptions
         RefuseSessionsWithoutPcrf = Policy.WhenPcrfUnreachable == PolicyOptions.Refuse,
         OcsRealm = Ocs.PeerRealm ?? HomeDomain,
         OcsHost = Ocs.IsThirdParty ? Ocs.PeerIdentity ?? Ocs.PeerHost : DiameterIdentity("ocs"),
+        Charging = Charging.Cscf(),
         DefaultExpires = Registration.DefaultExpires,
         MinExpires = Registration.MinExpires,
         MaxExpires = Registration.MaxExpires,
@@ -137,6 +141,30 @@ public sealed record SipRoleOptions
 public sealed record DiameterRoleOptions
 {
     public int Port { get; init; }
+}
+
+/// <summary>
+/// Online charging at the S-CSCF. Off by default: subscribers provisioned without a balance would
+/// otherwise have every call refused by the built-in OCS (5030, CCFH TERMINATE); an operator turns it on.
+/// </summary>
+public sealed record ChargingOptions
+{
+    public bool Online { get; init; }
+
+    /// <summary>Seconds asked for in each CCR (Requested-Service-Unit CC-Time).</summary>
+    public int RequestedSeconds { get; init; } = 60;
+
+    /// <summary>TERMINATE (RFC 4006 8.14's default) or CONTINUE, when the OCS fails and its CCA names none.</summary>
+    public string FailureHandling { get; init; } = "TERMINATE";
+
+    public Ims.Cscf.Charging.RoChargingOptions Cscf() => new()
+    {
+        Online = Online,
+        RequestedSeconds = (uint)Math.Max(1, RequestedSeconds),
+        FailureHandling = string.Equals(FailureHandling, "CONTINUE", StringComparison.OrdinalIgnoreCase)
+            ? Ims.Cscf.Charging.RoValues.FailureHandlingContinue
+            : Ims.Cscf.Charging.RoValues.FailureHandlingTerminate,
+    };
 }
 
 /// <summary>

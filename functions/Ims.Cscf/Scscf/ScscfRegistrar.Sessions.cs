@@ -41,9 +41,10 @@ public sealed partial class ScscfRegistrar
         if (!initial || ownRoute)
         {
             var relay = RegisterState.Of(received).ToContinuation(Name, "relay");
-            return FunctionOutcome.Of(
+            var routed = FunctionOutcome.Of(
                 $"{request.Method} routed through the S-CSCF to {LooseRouting.NextHop(request, ownRoute)}",
                 LooseRouting.Forward(received, request, ImsRole.Scscf, _options.ScscfUri, relay));
+            return await ChargedByeAsync(envelope, request, routed, cancellationToken).ConfigureAwait(false);
         }
 
         return await TerminatingAsync(envelope, received, request, cancellationToken).ConfigureAwait(false);
@@ -58,6 +59,13 @@ public sealed partial class ScscfRegistrar
             return FunctionOutcome.Of(
                 $"originating {request.Method} without P-Asserted-Identity: no served user",
                 SipReply.Command(received.TransactionId, request, 403, "Forbidden - No Asserted Identity", ImsRole.Scscf));
+        }
+
+        if (Charging.Online && request.Method == "INVITE")
+        {
+            // TS 32.299 6.4.2: the caller's S-CSCF asks the OCS before the session goes on, once per
+            // call (a request back from an AS carries the odi and does not come here).
+            return CreditInitial(envelope, received, request, caller);
         }
 
         var served = await ServedUser.ReadAsync(_store, caller, envelope.Time, cancellationToken).ConfigureAwait(false);

@@ -30,7 +30,8 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
     {
         SipRequestReceived { Role: ImsRole.Scscf } => true,
         DiameterAnswerReceived or SipResponseReceived { Role: ImsRole.Scscf } => envelope.Continuation?.Handler == Name,
-        TimerFired fired => fired.TimerId.StartsWith(ExpiryTimerPrefix, StringComparison.Ordinal) || fired.TimerId.StartsWith(ChallengeTimerPrefix, StringComparison.Ordinal),
+        TimerFired fired => fired.TimerId.StartsWith(ExpiryTimerPrefix, StringComparison.Ordinal) || fired.TimerId.StartsWith(ChallengeTimerPrefix, StringComparison.Ordinal)
+            || fired.TimerId.StartsWith(ChargingTimerPrefix, StringComparison.Ordinal),
         _ => false,
     };
 
@@ -46,11 +47,15 @@ public sealed partial class ScscfRegistrar(ITableStore store, CscfOptions option
                 "saa" => await SaaAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
                 "timeout-saa" => TimeoutSaa(envelope, answer),
                 "saa-unregistered" => await UnregisteredSaaAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
+                "cca-i" => await CreditInitialAnswerAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
+                "cca-u" => await CreditUpdateAnswerAsync(envelope, answer, cancellationToken).ConfigureAwait(false),
+                "cca-t" => CreditTerminationAnswer(envelope, answer),
                 _ => FunctionOutcome.Of($"Diameter answer for unknown step {envelope.Continuation?.Step}; dropped"),
             },
+            TimerFired fired when fired.TimerId.StartsWith(ChargingTimerPrefix, StringComparison.Ordinal) => await ChargingTimerAsync(envelope, fired, cancellationToken).ConfigureAwait(false),
             TimerFired fired => await TimerAsync(envelope, fired, cancellationToken).ConfigureAwait(false),
-            SipResponseReceived response when envelope.Continuation?.Step == "isc" => await ApplicationServerResponseAsync(envelope, response, cancellationToken).ConfigureAwait(false),
-            SipResponseReceived response => ResponseRelay.Relay(envelope, response, ImsRole.Scscf),
+            SipResponseReceived response when envelope.Continuation?.Step == "isc" => await ChargedResponseAsync(envelope, await ApplicationServerResponseAsync(envelope, response, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+            SipResponseReceived response => await ChargedResponseAsync(envelope, ResponseRelay.Relay(envelope, response, ImsRole.Scscf), cancellationToken).ConfigureAwait(false),
             _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
         };
     }

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ims.Diameter.Peers.Tests.Support;
+using Ims.EndToEnd.Tests.Support;
+
+namespace Ims.EndToEnd.Tests;
+
+/// <summary>
+/// Online charging in the call flow (TS 32.299 6.4.2, RFC 4006 SCUR) against a real `ims up` with
+/// `Charging:Online` on and its built-in OCS: SIPp UEs register with AKA and call; balances are set
+/// and read with `ims balance`; tshark judges the Ro bytes on the OCS port.
+/// </summary>
+[TestClass]
+public sealed class SippChargingTests
+{
+    private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
+    private const string KText = "kkkkkkkkkkkkkk01";
+    private const string OpText = "oooooooooooooooo";
+    private const string AmfText = "00";
+
+    private readonly DataFolders _folders = new();
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestCleanup]
+    public void RemoveFolders() => _folders.RemoveAll();
+
+    [TestMethod]
+    public async Task ACallerWithNoCreditGets402()
+    {
+        var data = _folders.New("ims-e2e-ro402-");
+        await using var ims = await UpChargingAsync(data, requestedSeconds: 30);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        await AddAsync(data, "paula");
+        await AddAsync(data, "quinn");
+        await BalanceAsync(data, "paula", "0");
+        var paula = ImsProcess.FreePort();
+        var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line("paula")], paula);
+        Assert.AreEqual(1, registered.Successful, registered.ToString());
+
+        var refused = await Sipp.RunAsync("call-refused.xml", pcscf, [$"paula;{Domain};quinn;"], 1, localPort: paula);
+
+        Assert.AreEqual(1, refused.Successful, refused.ToString());
+        Assert.IsTrue(await ims.WaitForOutputAsync($"Pcscf INVITE sip:quinn@{Domain}", TimeSpan.FromSeconds(5)));
+        Assert.IsTrue(ims.Output.Any(l => l.Contains($"Pcscf INVITE sip:quinn@{Domain}", StringComparison.Ordinal) && l.Contains("-> 402", StringComparison.Ordinal)),
+            string.Join(Environment.NewLine, ims.Output.TakeLast(10)));
+    }
+
+    [TestMethod]
+    public async Task ACallerWithAFewSecondsIsCutOffWhenTheyRunOut_AndTheOcsIsPaidWhatWasUsed()
+    {
+        ExternalProcess.Require("tshark");
+        var data = _folders.New("ims-e2e-rocut-");
+        var pcap = Path.Combine(data, "ro.pcap");
+        await using var ims = await UpChargingAsync(data, requestedSeconds: 2);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        var ocsPort = ims.Ports["Ocs__Port"];
+        await AddAsync(data, "rita");
+        await AddAsync(data, "sam");
+        await BalanceAsync(data, "rita", "5");
+        var rita = ImsProcess.FreePort();
+        var sam = ImsProcess.FreePort();
+        var (ritaRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line("rita")], rita);
+        var (samRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line("sam")], sam);
+        Assert.AreEqual(1, ritaRegistered.Successful, ritaRegistered.ToString());
+        Assert.AreEqual(1, samRegistered.Successful, samRegistered.ToString());
+
+        SippResult call;
+        SippResult answered;
+        TimeSpan lasted;
+        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {ocsPort}", "-w", pcap))
+        {
+            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
+            var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"sam;{Domain};"], 1, localPort: sam);
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+            var clock = Stopwatch.StartNew();
+            call = await Sipp.RunAsync("call-uac-cut.xml", pcscf, [$"rita;{Domain};sam;"], 1, localPort: rita, limit: TimeSpan.FromSeconds(40));
+            lasted = clock.Elapsed;
+            answered = await answering;
+            await Task.Delay(500, TestContext.CancellationToken);
+            await capture.StopAsync(TimeSpan.FromSeconds(10));
+        }
+
+        // Both UEs got the network's BYE and answered it; the call lasted about the 5 s rita had
+        // (grants of 2 s: the last, final grant of 1 s is used to its end, RFC 4006 5.6.1).
+        Assert.AreEqual(1, call.Successful, call.ToString());
+        Assert.AreEqual(1, answered.Successful, answered.ToString());
+        Assert.IsTrue(lasted >= TimeSpan.FromSeconds(4) && lasted <= TimeSpan.FromSeconds(7.5), $"the call lasted {lasted.TotalSeconds:F1} s, not about 5 s");
+
+        // The OCS was paid the 5 s used and holds nothing reserved.
+        var show = await ImsProcess.RunAsync("balance", "show", $"sip:rita@{Domain}", "--data", data);
+        Assert.AreEqual(0, show.ExitCode, show.Error);
+        StringAssert.StartsWith(show.Output.Trim(), $"sip:rita@{Domain}: 0 s (reserved 0 s)");
+
+        string[] decodeAs = ["-d", $"tcp.port=={ocsPort},diameter"];
+        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning"]);
+        Assert.AreEqual(0, exit, problems);
+        Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
+        var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "diameter.cmd.code == 272", "-T", "fields", "-e", "diameter.flags.request", "-e", "diameter.CC-Request-Type", "-e", "diameter.Result-Code"]);
+        TestContext.WriteLine($"call lasted {lasted.TotalSeconds:F2} s; CCR/CCA (request flag, type, result):{Environment.NewLine}{fields}");
+        var lines = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var requests = lines.Where(l => l.StartsWith('1') || l.StartsWith("True", StringComparison.OrdinalIgnoreCase)).Select(l => l.Split('\t')[1]).ToList();
+        Assert.AreEqual("1", requests.First(), fields);
+        Assert.AreEqual("3", requests.Last(), fields);
+        Assert.IsTrue(requests.Count(r => r == "2") >= 1, fields);
+        Assert.AreEqual(requests.Count * 2, lines.Length, $"every CCR answered: {fields}");
+    }
+
+    private async Task<ImsProcess> UpChargingAsync(string data, int requestedSeconds)
+    {
+        Directory.CreateDirectory(data);
+        var config = Path.Combine(data, "charging.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Charging": { "Online": true, "RequestedSeconds": {{requestedSeconds.ToString(CultureInfo.InvariantCulture)}}, "FailureHandling": "TERMINATE" } }""", TestContext.CancellationToken);
+        return await ImsProcess.UpAsync(data, "--config", config);
+    }
+
+    private static string Line(string user) =>
+        $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", KText, OpText, AmfText)};600;";
+
+    private static async Task AddAsync(string data, string user)
+    {
+        var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", data, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
+            "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText)]);
+        Assert.AreEqual(0, add.ExitCode, add.Error);
+    }
+
+    private static async Task BalanceAsync(string data, string user, string seconds)
+    {
+        var set = await ImsProcess.RunAsync("balance", "set", $"sip:{user}@{Domain}", seconds, "--data", data);
+        Assert.AreEqual(0, set.ExitCode, set.Error);
+    }
+}
