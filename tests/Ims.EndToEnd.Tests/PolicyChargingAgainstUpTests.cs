@@ -143,29 +143,8 @@ public sealed class PolicyChargingAgainstUpTests
         Answer = answer is null ? null : SdpSession.Parse(answer, out var answerError) ?? throw new AssertFailedException(answerError ?? "no answer"),
     };
 
-    private async Task<DiameterMessage> AskAsync(DiameterNode node, DiameterMessage request)
-    {
-        var outcome = await node.SendRequestAsync(request, cancellationToken: TestContext.CancellationToken);
-        Assert.IsTrue(outcome.IsAnswered, outcome.Detail);
-        return outcome.Answer!;
-    }
+    private Task<DiameterMessage> AskAsync(DiameterNode node, DiameterMessage request) => DiameterTestClient.AskAsync(node, request, TestContext.CancellationToken);
 
-    private static async Task<DiameterNode> ConnectAsync(string identity, string server, int port, (uint, uint)[] vendorApps, uint[] authApps)
-    {
-        var node = new DiameterNode(
-            new DiameterNodeOptions
-            {
-                OriginHost = identity,
-                OriginRealm = Domain,
-                VendorSpecificApplicationIds = vendorApps,
-                AuthApplicationIds = authApps,
-                Peers = [new DiameterPeerEndpoint(server, IPAddress.Loopback.ToString(), port)],
-                ReconnectInterval = TimeSpan.FromMilliseconds(200),
-                RequestTimeout = TimeSpan.FromSeconds(10),
-            },
-            (_, _, _) => throw new InvalidOperationException("the test client takes no requests"));
-        await node.StartAsync();
-        Assert.IsTrue(await node.WaitForPeerAsync(server, TimeSpan.FromSeconds(15)), $"no CER/CEA with {server} on port {port}");
-        return node;
-    }
+    private static Task<DiameterNode> ConnectAsync(string identity, string server, int port, (uint, uint)[] vendorApps, uint[] authApps) =>
+        DiameterTestClient.ConnectAsync(identity, Domain, server, port, vendorApps, authApps);
 }

@@ -121,22 +121,8 @@ public sealed class PolicyReleaseAgainstUpTests
         Assert.AreEqual(1, run.Error.Trim().Split('\n').Length, run.Error);
     }
 
-    private async Task<List<EventLogRecord>> WaitForLogAsync(string data, Func<EventLogRecord, bool> last)
-    {
-        List<EventLogRecord> records = [];
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            records = [.. Directory.GetFiles(Path.Combine(data, "events")).SelectMany(EventLogReader.Read).Select(i => i.Record).OfType<EventLogRecord>()];
-            if (records.Any(last))
-            {
-                break;
-            }
-
-            await Task.Delay(100, TestContext.CancellationToken);
-        }
-
-        return records;
-    }
+    private async Task<IReadOnlyList<EventLogRecord>> WaitForLogAsync(string data, Func<EventLogRecord, bool> last) =>
+        await RecordedDecisions.UntilAsync(data, records => records.Any(last), 50, TestContext.CancellationToken);
 
     private async Task<DiameterMessage> NextRequestAsync(uint commandCode)
     {
@@ -166,33 +152,13 @@ public sealed class PolicyReleaseAgainstUpTests
         Answer = SdpSession.Parse(Answer, out var answerError) ?? throw new AssertFailedException(answerError ?? "no answer"),
     };
 
-    private async Task<DiameterMessage> AskAsync(DiameterNode node, DiameterMessage request)
-    {
-        var outcome = await node.SendRequestAsync(request, cancellationToken: TestContext.CancellationToken);
-        Assert.IsTrue(outcome.IsAnswered, outcome.Detail);
-        return outcome.Answer!;
-    }
+    private Task<DiameterMessage> AskAsync(DiameterNode node, DiameterMessage request) => DiameterTestClient.AskAsync(node, request, TestContext.CancellationToken);
 
     /// <summary>The AF: it takes the PCRF's ASR and RAR and acknowledges them as the P-CSCF does (TS 29.214 5.6.8, 5.6.4).</summary>
-    private async Task<DiameterNode> ConnectAsync(int port)
-    {
-        var node = new DiameterNode(
-            new DiameterNodeOptions
-            {
-                OriginHost = Af,
-                OriginRealm = Domain,
-                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
-                Peers = [new DiameterPeerEndpoint(Pcrf, IPAddress.Loopback.ToString(), port)],
-                ReconnectInterval = TimeSpan.FromMilliseconds(200),
-                RequestTimeout = TimeSpan.FromSeconds(10),
-            },
-            (request, _, _) =>
-            {
-                _received.Enqueue(request);
-                return ValueTask.FromResult(request.CommandCode == 274 ? RxRequests.Asa(request, Af, Domain) : RxRequests.Raa(request, Af, Domain));
-            });
-        await node.StartAsync();
-        Assert.IsTrue(await node.WaitForPeerAsync(Pcrf, TimeSpan.FromSeconds(15)), $"no CER/CEA with {Pcrf} on port {port}");
-        return node;
-    }
+    private Task<DiameterNode> ConnectAsync(int port) =>
+        DiameterTestClient.ConnectAsync(Af, Domain, Pcrf, port, [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)], [], (request, _, _) =>
+        {
+            _received.Enqueue(request);
+            return ValueTask.FromResult(request.CommandCode == 274 ? RxRequests.Asa(request, Af, Domain) : RxRequests.Raa(request, Af, Domain));
+        });
 }

@@ -13,10 +13,7 @@ namespace Ims.EndToEnd.Tests;
 [TestClass]
 public sealed class SippChargingTests
 {
-    private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
-    private const string KText = "kkkkkkkkkkkkkk01";
-    private const string OpText = "oooooooooooooooo";
-    private const string AmfText = "00";
+    private const string Domain = TestSubscribers.Domain;
 
     private readonly DataFolders _folders = new();
     public TestContext TestContext { get; set; } = null!;
@@ -30,11 +27,11 @@ public sealed class SippChargingTests
         var data = _folders.New("ims-e2e-ro402-");
         await using var ims = await UpChargingAsync(data, requestedSeconds: 30);
         var pcscf = ims.Ports["Pcscf__Port"];
-        await AddAsync(data, "paula");
-        await AddAsync(data, "quinn");
-        await BalanceAsync(data, "paula", "0");
+        await TestSubscribers.AddAsync(data, "paula");
+        await TestSubscribers.AddAsync(data, "quinn");
+        await TestSubscribers.SetBalanceAsync(data, "paula", "0");
         var paula = ImsProcess.FreePort();
-        var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line("paula")], paula);
+        var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine("paula")], paula);
         Assert.AreEqual(1, registered.Successful, registered.ToString());
 
         var refused = await Sipp.RunAsync("call-refused.xml", pcscf, [$"paula;{Domain};quinn;"], 1, localPort: paula);
@@ -54,13 +51,13 @@ public sealed class SippChargingTests
         await using var ims = await UpChargingAsync(data, requestedSeconds: 2);
         var pcscf = ims.Ports["Pcscf__Port"];
         var ocsPort = ims.Ports["Ocs__Port"];
-        await AddAsync(data, "rita");
-        await AddAsync(data, "sam");
-        await BalanceAsync(data, "rita", "5");
+        await TestSubscribers.AddAsync(data, "rita");
+        await TestSubscribers.AddAsync(data, "sam");
+        await TestSubscribers.SetBalanceAsync(data, "rita", "5");
         var rita = ImsProcess.FreePort();
         var sam = ImsProcess.FreePort();
-        var (ritaRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line("rita")], rita);
-        var (samRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line("sam")], sam);
+        var (ritaRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine("rita")], rita);
+        var (samRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine("sam")], sam);
         Assert.AreEqual(1, ritaRegistered.Successful, ritaRegistered.ToString());
         Assert.AreEqual(1, samRegistered.Successful, samRegistered.ToString());
 
@@ -111,21 +108,5 @@ public sealed class SippChargingTests
         var config = Path.Combine(data, "charging.json");
         await File.WriteAllTextAsync(config, $$"""{ "Charging": { "Online": true, "RequestedSeconds": {{requestedSeconds.ToString(CultureInfo.InvariantCulture)}}, "FailureHandling": "TERMINATE" } }""", TestContext.CancellationToken);
         return await ImsProcess.UpAsync(data, "--config", config);
-    }
-
-    private static string Line(string user) =>
-        $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", KText, OpText, AmfText)};600;";
-
-    private static async Task AddAsync(string data, string user)
-    {
-        var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", data, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
-            "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText)]);
-        Assert.AreEqual(0, add.ExitCode, add.Error);
-    }
-
-    private static async Task BalanceAsync(string data, string user, string seconds)
-    {
-        var set = await ImsProcess.RunAsync("balance", "set", $"sip:{user}@{Domain}", seconds, "--data", data);
-        Assert.AreEqual(0, set.ExitCode, set.Error);
     }
 }

@@ -12,10 +12,7 @@ namespace Ims.EndToEnd.Tests;
 [TestClass]
 public sealed class SippPolicyReleaseTests
 {
-    private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
-    private const string KText = "kkkkkkkkkkkkkk01";
-    private const string OpText = "oooooooooooooooo";
-    private const string AmfText = "00";
+    private const string Domain = TestSubscribers.Domain;
 
     private readonly DataFolders _folders = new();
     public TestContext TestContext { get; set; } = null!;
@@ -31,16 +28,14 @@ public sealed class SippPolicyReleaseTests
         var pcscf = ims.Ports["Pcscf__Port"];
         foreach (var user in new[] { "relcaller", "relcallee" })
         {
-            var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", data, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
-                "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText)]);
-            Assert.AreEqual(0, add.ExitCode, add.Error);
+            await TestSubscribers.AddAsync(data, user);
         }
 
         var caller = ImsProcess.FreePort();
         var callee = ImsProcess.FreePort();
         foreach (var (user, port) in new[] { ("relcaller", caller), ("relcallee", callee) })
         {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
             Assert.AreEqual(1, registered.Successful, registered.ToString());
         }
 
@@ -76,21 +71,8 @@ public sealed class SippPolicyReleaseTests
 
     private async Task<bool> WaitForDecisionsAsync(string data, Func<FunctionDecision, bool> match, int count)
     {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            var found = Directory.Exists(Path.Combine(data, "events"))
-                && Directory.GetFiles(Path.Combine(data, "events")).SelectMany(EventLogReader.Read).Count(i => i.Record?.Decision is { } d && match(d)) >= count;
-            if (found)
-            {
-                return true;
-            }
-
-            await Task.Delay(100, TestContext.CancellationToken);
-        }
-
-        return false;
+        static int Matching(IReadOnlyList<EventLogRecord> records, Func<FunctionDecision, bool> match) => records.Count(r => r.Decision is { } d && match(d));
+        var records = await RecordedDecisions.UntilAsync(data, r => Matching(r, match) >= count, 150, TestContext.CancellationToken);
+        return Matching(records, match) >= count;
     }
-
-    private static string Line(string user) =>
-        $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", KText, OpText, AmfText)};600;";
 }

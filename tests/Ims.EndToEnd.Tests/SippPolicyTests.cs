@@ -19,10 +19,7 @@ namespace Ims.EndToEnd.Tests;
 [TestClass]
 public sealed class SippPolicyTests
 {
-    private const string Domain = "ims.mnc001.mcc001.3gppnetwork.org";
-    private const string KText = "kkkkkkkkkkkkkk01";
-    private const string OpText = "oooooooooooooooo";
-    private const string AmfText = "00";
+    private const string Domain = TestSubscribers.Domain;
 
     private readonly DataFolders _folders = new();
     public TestContext TestContext { get; set; } = null!;
@@ -41,7 +38,7 @@ public sealed class SippPolicyTests
         var pcrfPort = ims.Ports["Pcrf__Port"];
         foreach (var user in new[] { "rxcaller", "rxcallee", "rxrefused" })
         {
-            await AddAsync(data, user);
+            await TestSubscribers.AddAsync(data, user);
         }
 
         // This caller may only use AMR-WB: the PCMU offer of the SIPp scenario is refused (TS 29.214 5.5.3).
@@ -53,7 +50,7 @@ public sealed class SippPolicyTests
         var refusedUe = ImsProcess.FreePort();
         foreach (var (user, port) in new[] { ("rxcaller", caller), ("rxcallee", callee), ("rxrefused", refusedUe) })
         {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
             Assert.AreEqual(1, registered.Successful, registered.ToString());
         }
 
@@ -142,14 +139,14 @@ public sealed class SippPolicyTests
         Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
         foreach (var user in new[] { "asrcaller", "asrcallee" })
         {
-            await AddAsync(data, user);
+            await TestSubscribers.AddAsync(data, user);
         }
 
         var caller = ImsProcess.FreePort();
         var callee = ImsProcess.FreePort();
         foreach (var (user, port) in new[] { ("asrcaller", caller), ("asrcallee", callee) })
         {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [Line(user)], port);
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
             Assert.AreEqual(1, registered.Successful, registered.ToString());
         }
 
@@ -193,15 +190,5 @@ public sealed class SippPolicyTests
         }
 
         CollectionAssert.AreEquivalent(sessions, seen.Where(m => m.CommandCode == 275).Select(m => m.SessionId!).ToList(), "one STR for each AF session of the call");
-    }
-
-    private static string Line(string user) =>
-        $"{user};{Domain};{Sipp.AkaKeyword($"{user}@{Domain}", KText, OpText, AmfText)};600;";
-
-    private static async Task AddAsync(string data, string user)
-    {
-        var add = await ImsProcess.RunAsync(["subscriber", "add", "--data", data, "--impi", $"{user}@{Domain}", "--impu", $"sip:{user}@{Domain}",
-            "--k", Sipp.Hex(KText), "--op", Sipp.Hex(OpText), "--amf", Sipp.Hex(AmfText)]);
-        Assert.AreEqual(0, add.ExitCode, add.Error);
     }
 }

@@ -58,18 +58,10 @@ public sealed partial class SippAgainstUpTests
     /// <summary>The decisions the functions recorded in the event log that contain all the given words.</summary>
     private static async Task<IReadOnlyList<string>> DecisionsAsync(params string[] words)
     {
-        IReadOnlyList<string> found = [];
-        for (var attempt = 0; attempt < 50 && found.Count == 0; attempt++)
-        {
-            await Task.Delay(100);
-            found = [.. Directory.GetFiles(Path.Combine(_data!, "events"))
-                .SelectMany(EventLogReader.Read)
-                .Select(item => item.Record?.Decision?.Decision)
-                .OfType<string>()
-                .Where(decision => words.All(word => decision.Contains(word, StringComparison.Ordinal)))];
-        }
-
-        return found;
+        static List<string> Matching(IReadOnlyList<EventLogRecord> records, string[] words) =>
+            [.. records.Select(r => r.Decision?.Decision).OfType<string>().Where(decision => words.All(word => decision.Contains(word, StringComparison.Ordinal)))];
+        var records = await RecordedDecisions.UntilAsync(_data!, r => Matching(r, words).Count > 0, 50, CancellationToken.None);
+        return Matching(records, words);
     }
 
     [TestMethod]
