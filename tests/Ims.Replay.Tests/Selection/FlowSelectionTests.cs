@@ -71,6 +71,24 @@ public sealed class FlowSelectionTests
         CollectionAssert.AreEqual(new[] { "e1", "e2" }, chosen.Select(s => s.Event.Id).ToArray());
     }
 
+    [TestMethod]
+    public void AnOperatorReleaseJoinsTheCallWhoseRxSessionItsAsrNames()
+    {
+        // `ims policy release` carries an IMPU, not a Call-ID: it joins the call through the ASR the PCRF
+        // sent on the Rx session that the call's AAR opened.
+        const string Rx = "pcscf.ims;1;2;orig";
+        var steps = Steps(
+            (Event("e1", Invite("call-1"), "tx1", 0), [Command("c1", new SendDiameterRequest(RecordedFlows.Cx(DiameterCommands.AaRx, Rx)), "tx1")]),
+            (Event("e2", new DiameterRequestReceived(ImsRole.Pcrf, "peer", RecordedFlows.Cx(DiameterCommands.AaRx, Rx)), "aar", 1), []),
+            (Event("e3", new PolicyReleaseRequested("sip:alice@" + RecordedFlows.Domain, PolicyRelease.AbortSession), "op", 5),
+                [Command("c3", new SendDiameterRequest(RecordedFlows.Cx(DiameterCommands.AbortSessionRx, Rx)), "op")]),
+            (Event("e4", new PolicyReleaseRequested("sip:bob@" + RecordedFlows.Domain, PolicyRelease.AbortSession), "op2", 6), []));
+
+        var chosen = FlowSelection.Select(steps, new FlowFilter(CallId: "call-1"));
+
+        CollectionAssert.AreEqual(new[] { "e1", "e2", "e3" }, chosen.Select(s => s.Event.Id).ToArray());
+    }
+
     private static SipRequestReceived Invite(string callId) =>
         new(ImsRole.Pcscf, "tx-" + callId, SipTransport.Udp, "127.0.0.1:5070", "127.0.0.1:5060", RecordedFlows.Invite(callId));
 
