@@ -19,7 +19,7 @@ internal sealed class PcrfStore : IDisposable
     public const string Bob = "sip:bob@ims.test";
     public static readonly PcrfOptions Options = new() { OriginHost = "pcrf.ims.test", OriginRealm = Domain };
 
-    private static readonly DateTimeOffset At = new(2026, 12, 6, 18, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset At = new(2026, 12, 6, 18, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ims-pcrf-tests", Guid.NewGuid().ToString("N"));
 
     public PcrfStore()

@@ -106,12 +106,51 @@ public sealed class ReleaseTests
 
         var outcome = await AnswerAsync(pcrf, RxRequests.Asa(asr, PcrfStore.Af, PcrfStore.Domain), "asa");
 
-        Assert.AreEqual(0, outcome.Commands.Count);
+        var wait = (ScheduleTimer)outcome.Commands.Single().Message;
+        Assert.AreEqual("pcrf-str|s1", wait.TimerId);
+        Assert.AreEqual(PcrfStore.At + PcrfStore.Options.StrWait, wait.Due);
         StringAssert.StartsWith(outcome.Decision, $"ASA 2001 from {PcrfStore.Af} for s1");
         Assert.IsTrue(await HeldAsync(pcrf, "s1"));
         var str = await pcrf.AskAsync(PcrfStore.Str("s1"));
         Assert.AreEqual(DiameterResultCode.Success.Value, PcrfStore.Result(str.Answer));
         Assert.IsFalse(await HeldAsync(pcrf, "s1"));
+
+        var late = await StrWaitOverAsync(pcrf, wait);
+        Assert.AreEqual("s1 ended with its STR; nothing left to remove", late.Decision);
+    }
+
+    [TestMethod]
+    public async Task ASessionWhoseStrNeverComesAfterAnAsaIsRemovedWhenTheWaitIsOver()
+    {
+        using var pcrf = new PcrfStore();
+        await pcrf.AskAsync(PcrfStore.Aar("s1", PcrfStore.Alice));
+        var asr = await ReleaseAsync(pcrf);
+        var outcome = await AnswerAsync(pcrf, RxRequests.Asa(asr, PcrfStore.Af, PcrfStore.Domain), "asa");
+
+        var overdue = await StrWaitOverAsync(pcrf, (ScheduleTimer)outcome.Commands.Single().Message);
+
+        Assert.AreEqual("no STR for s1 within 30 s of the AF's ASA 2001; session removed", overdue.Decision);
+        Assert.IsFalse(await HeldAsync(pcrf, "s1"));
+        var index = await pcrf.Store.GetAsync(PolicyTables.SubscriberSessionTable, PolicyTables.SubscriberKey(PcrfStore.Alice), PolicyTables.SessionKey("s1"), CancellationToken.None);
+        Assert.AreEqual(StoreStatus.NotFound, index.Status);
+        var again = await pcrf.Release.HandleAsync(PcrfStore.Envelope(new PolicyReleaseRequested(PcrfStore.Alice, PolicyRelease.AbortSession)), CancellationToken.None);
+        Assert.AreEqual(0, again.Commands.Count, "a removed session is not released again");
+    }
+
+    [TestMethod]
+    public async Task AnRaaOfSuccessLeavesTheSessionToTheAf()
+    {
+        // TS 29.214 4.4.6.1: after a RAR the AF may go on with the session, so no wait for an STR is set.
+        using var pcrf = new PcrfStore();
+        await pcrf.AskAsync(PcrfStore.Aar("s1", PcrfStore.Alice));
+        var released = await pcrf.Release.HandleAsync(PcrfStore.Envelope(new PolicyReleaseRequested(PcrfStore.Alice, PolicyRelease.LossOfBearer)), CancellationToken.None);
+        var rar = PcrfStore.Decode(((SendDiameterRequest)released.Commands.Single().Message).Message);
+
+        var outcome = await AnswerAsync(pcrf, RxRequests.Raa(rar, PcrfStore.Af, PcrfStore.Domain), "raa");
+
+        Assert.AreEqual(0, outcome.Commands.Count);
+        StringAssert.Contains(outcome.Decision, "the AF chooses whether to end the session");
+        Assert.IsTrue(await HeldAsync(pcrf, "s1"));
     }
 
     [TestMethod]
@@ -191,6 +230,13 @@ public sealed class ReleaseTests
     private static async Task<FunctionOutcome> AnswerAsync(PcrfStore pcrf, DiameterMessage answer, string step)
     {
         var envelope = PcrfStore.Envelope(new DiameterAnswerReceived(DiameterEncoder.Encode(answer), null), new Continuation("pcrf.release", step, answer.SessionId!));
+        Assert.IsTrue(pcrf.Release.Accepts(envelope));
+        return await pcrf.Release.HandleAsync(envelope, CancellationToken.None);
+    }
+
+    private static async Task<FunctionOutcome> StrWaitOverAsync(PcrfStore pcrf, ScheduleTimer wait)
+    {
+        var envelope = PcrfStore.Envelope(new TimerFired(wait.TimerId, wait.Payload));
         Assert.IsTrue(pcrf.Release.Accepts(envelope));
         return await pcrf.Release.HandleAsync(envelope, CancellationToken.None);
     }

@@ -19,15 +19,17 @@ namespace Ims.Pcrf.Release;
 ///                                            └──────────── ASA/RAA (continuation "pcrf.release") ─────┘
 ///  AF ─STR─▶ pcrf.rx: session and index rows removed, STA 2001
 /// </code>
-/// The session stays in the tables until the AF's STR: an ASA only says the AF will end it. An AF that
-/// answers DIAMETER_UNKNOWN_SESSION_ID no longer holds the session, so the PCRF drops it itself; an
-/// AF that does not answer keeps its session listed (a later release tries again). Nothing throws out
-/// of <see cref="HandleAsync"/>.
+/// The session stays in the tables until the AF's STR: an ASA only says the AF will end it. An ASA of
+/// 2001 sets a timer (<see cref="PcrfOptions.StrWait"/>); a session still held when it fires never
+/// got its STR and is removed. An AF that answers DIAMETER_UNKNOWN_SESSION_ID no longer holds the
+/// session, so the PCRF drops it itself; an AF that does not answer keeps its session listed (a later
+/// release tries again). Nothing throws out of <see cref="HandleAsync"/>.
 /// </summary>
 public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) : IImsFunction
 {
     private const string AsaStep = "asa";
     private const string RaaStep = "raa";
+    private const string StrWaitPrefix = "pcrf-str|";
     private readonly ITableStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly PcrfOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
@@ -37,6 +39,7 @@ public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) 
     {
         PolicyReleaseRequested => true,
         DiameterAnswerReceived => envelope.Continuation?.Handler == Name,
+        TimerFired fired => fired.TimerId.StartsWith(StrWaitPrefix, StringComparison.Ordinal),
         _ => false,
     };
 
@@ -48,7 +51,8 @@ public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) 
             return envelope.Message switch
             {
                 PolicyReleaseRequested release => await ReleaseAsync(release, cancellationToken).ConfigureAwait(false),
-                DiameterAnswerReceived answer when envelope.Continuation is { } continuation => await AnsweredAsync(answer, continuation, cancellationToken).ConfigureAwait(false),
+                DiameterAnswerReceived answer when envelope.Continuation is { } continuation => await AnsweredAsync(envelope, answer, continuation, cancellationToken).ConfigureAwait(false),
+                TimerFired fired => await StrOverdueAsync(fired, cancellationToken).ConfigureAwait(false),
                 _ => FunctionOutcome.Of($"{Name} does not handle {envelope.Type}"),
             };
         }
@@ -96,7 +100,7 @@ public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) 
             : new FunctionOutcome(commands, $"release of {subscriber}: {what} for {string.Join(", ", sent)}{dropped}");
     }
 
-    private async Task<FunctionOutcome> AnsweredAsync(DiameterAnswerReceived received, Continuation continuation, CancellationToken cancellationToken)
+    private async Task<FunctionOutcome> AnsweredAsync(BusEnvelope envelope, DiameterAnswerReceived received, Continuation continuation, CancellationToken cancellationToken)
     {
         var sessionId = continuation.State;
         var name = continuation.Step == RaaStep ? "RAA" : "ASA";
@@ -117,25 +121,65 @@ public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) 
         var answer = decoded.Message;
         var result = answer.GetUnsigned32(Avps.ResultCode);
         var from = answer.OriginHost ?? "the AF";
+        if (result == DiameterResultCode.Success.Value && continuation.Step == AsaStep)
+        {
+            // RFC 6733 8.5: the AF agreed to end the session and owes an STR; if none comes, the session goes anyway.
+            var due = envelope.Time + _options.StrWait;
+            return FunctionOutcome.Of(
+                $"{name} 2001 from {from} for {sessionId}: the AF ends the session and sends STR (removed at {due:O} if it does not)",
+                new OutgoingCommand(new ScheduleTimer(StrWaitPrefix + sessionId, due, sessionId)));
+        }
+
         if (result == DiameterResultCode.Success.Value)
         {
-            return FunctionOutcome.Of($"{name} 2001 from {from} for {sessionId}: the AF ends the session and sends STR");
+            // TS 29.214 4.4.6.1: after a RAR the AF may keep the session; only its STR ends it.
+            return FunctionOutcome.Of($"{name} 2001 from {from} for {sessionId}: the AF chooses whether to end the session with STR");
         }
 
         if (result == DiameterResultCode.UnknownSessionId.Value)
         {
             // RFC 6733 8.5: the AF no longer holds the session, so no STR will come; the PCRF ends it here.
             var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
-            await _store.DeleteAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, ETag.Any, cancellationToken).ConfigureAwait(false);
-            if (held.IsOk && PolicyTables.ToSession(held.Value!) is { Subscriber.Length: > 0 } session)
-            {
-                await PolicyTables.DeleteIndexAsync(_store, session, cancellationToken).ConfigureAwait(false);
-            }
-
+            await RemoveAsync(sessionId, cancellationToken).ConfigureAwait(false);
             return FunctionOutcome.Of($"{name} 5002 from {from}: the AF no longer holds {sessionId}; session removed");
         }
 
         var code = result?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "without Result-Code";
         return FunctionOutcome.Of($"{name} {code} from {from} for {sessionId}; session kept until its STR");
+    }
+
+    /// <summary>The wait after an ASA of 2001 is over: a session still held never got its STR.</summary>
+    private async Task<FunctionOutcome> StrOverdueAsync(TimerFired fired, CancellationToken cancellationToken)
+    {
+        var sessionId = fired.Payload;
+        if (sessionId.Length == 0)
+        {
+            return FunctionOutcome.Of($"timer {fired.TimerId} names no session; ignored");
+        }
+
+        if (!await RemoveAsync(sessionId, cancellationToken).ConfigureAwait(false))
+        {
+            return FunctionOutcome.Of($"{sessionId} ended with its STR; nothing left to remove");
+        }
+
+        return FunctionOutcome.Of($"no STR for {sessionId} within {_options.StrWait.TotalSeconds:0} s of the AF's ASA 2001; session removed");
+    }
+
+    /// <summary>Removes a session and its subscriber index; false when the session was not held.</summary>
+    private async Task<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
+        if (!held.IsOk)
+        {
+            return false;
+        }
+
+        await _store.DeleteAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (PolicyTables.ToSession(held.Value!) is { Subscriber.Length: > 0 } session)
+        {
+            await PolicyTables.DeleteIndexAsync(_store, session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 }
