@@ -30,11 +30,24 @@ public sealed partial class DecisionRecordingService(IDecisionRecorder recorder,
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (recorder is IAsyncDisposable disposable)
+        if (recorder is not IAsyncDisposable disposable)
         {
-            await disposable.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // The host's shutdown timeout bounds the drain: a hub that does not answer must not hold the worker.
+            await disposable.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            LogUnsent(logger);
         }
     }
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "the worker stopped before every decision record was sent: replay will lack the last decisions")]
+    private static partial void LogUnsent(ILogger logger);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "IMS_DecisionsHub is not set: no decision records are published, so cloud replay will show steps without recorded decisions")]
     private static partial void LogOff(ILogger logger);

@@ -51,6 +51,23 @@ public sealed class DecisionRecorderTests
     }
 
     [TestMethod]
+    public async Task AHubThatDoesNotAnswerDoesNotHoldTheWorkerAtStop()
+    {
+        await using var flow = await CloudFlow.StartAsync();
+        flow.Producer.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await flow.Handler.HandleAsync(Event("uar-1", CloudFlow.Uar()), CancellationToken.None);
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var stopping = flow.Start.StopAsync(shutdown.Token);
+        var first = await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.AreSame(stopping, first, "the stop waited past the host's shutdown time");
+        await stopping;
+        Assert.AreEqual(0, ((EventHubsDecisionRecorder)flow.Recorder).Published);
+        flow.Producer.Gate.SetResult();
+    }
+
+    [TestMethod]
     public async Task ADecisionBodyHoldsNoKeyAndNoAuthenticationVectorSecret()
     {
         await using var flow = await CloudFlow.StartAsync();
