@@ -40,7 +40,7 @@ internal static class EventHubsLogReading
     {
         await using var consumer = new EventHubConsumerClient(EventHubConsumerClient.DefaultConsumerGroupName, connection, hub);
         // The bus carries secrets (a Digest response, CK, IK, XRES); the file log never holds them, nor does replay's output.
-        var reader = new EventHubsLogReader(consumer, TimeSpan.FromSeconds(5), new SecretRedactor());
+        var reader = new EventHubsLogReader(consumer, TimeSpan.FromSeconds(5), new SecretRedactor(), hub);
         await foreach (var item in reader.ReadAsync(from, to, offset, cancellationToken).ConfigureAwait(false))
         {
             items.Add(item);

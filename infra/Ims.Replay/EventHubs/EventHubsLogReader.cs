@@ -19,7 +19,8 @@ namespace Ims.Replay.EventHubs;
 /// secrets included; with a <paramref name="redactor"/> they are redacted and marked as the file log's
 /// writer does, so replay of either log sees the same records.
 /// </remarks>
-public sealed class EventHubsLogReader(EventHubConsumerClient consumer, TimeSpan idle, IEventRedactor? redactor = null)
+/// <param name="hub">The hub's name, put in the place of each item so that a damaged body is found among three hubs.</param>
+public sealed class EventHubsLogReader(EventHubConsumerClient consumer, TimeSpan idle, IEventRedactor? redactor = null, string? hub = null)
 {
     public async IAsyncEnumerable<EventLogReadItem> ReadAsync(DateTimeOffset? from, DateTimeOffset? to, long? offset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -38,7 +39,9 @@ public sealed class EventHubsLogReader(EventHubConsumerClient consumer, TimeSpan
                     break;
                 }
 
-                var place = $"eventhubs partition {partition} offset {data.OffsetString}";
+                var place = hub is null
+                    ? $"eventhubs partition {partition} offset {data.OffsetString}"
+                    : $"eventhubs {hub} partition {partition} offset {data.OffsetString}";
                 var body = data.EventBody.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray();
                 var record = EventLogLine.Decode(body, out var lineError);
                 if (record is null)

@@ -25,7 +25,7 @@ internal static class DecisionHubReading
         var items = new List<EventLogReadItem>();
         foreach (var (name, bodies) in hubs)
         {
-            var reader = new EventHubsLogReader(new ScriptedHub(name, bodies, CloudFlow.At), TimeSpan.FromSeconds(5), new KeepEverything());
+            var reader = new EventHubsLogReader(new ScriptedHub(name, bodies, CloudFlow.At), TimeSpan.FromSeconds(5), new KeepEverything(), name);
             await foreach (var item in reader.ReadAsync(null, null, null, timeout.Token))
             {
                 items.Add(item);

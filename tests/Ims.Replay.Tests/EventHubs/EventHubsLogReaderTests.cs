@@ -123,6 +123,20 @@ public sealed class EventHubsLogReaderTests
         Assert.AreEqual("fired", items[2].Record!.Decision!.Decision);
     }
 
+    [TestMethod]
+    public async Task AHubNamedToTheReaderIsNamedInEveryPlace()
+    {
+        var consumer = new ScriptedPartitions(new Dictionary<string, IReadOnlyList<EventData>>
+        {
+            ["2"] = [Received("not a record"u8.ToArray(), 5)],
+        });
+
+        var items = await ReadAllAsync(new EventHubsLogReader(consumer, Idle, hub: "ims-decisions"), null, null, null);
+
+        Assert.AreEqual("eventhubs ims-decisions partition 2 offset 500", items.Single().File);
+        StringAssert.Contains(items.Single().ToString(), "ims-decisions partition 2");
+    }
+
     /// <summary>Stands in for the edge's SIP/Diameter redactor: withholds a timer's payload when it holds "secret".</summary>
     private sealed class TimerPayloadRedactor : IEventRedactor
     {
