@@ -99,6 +99,7 @@ module functions 'modules/functions.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     eventHubsNamespaceHost: bus.outputs.namespaceHost
+    decisionsHub: bus.outputs.decisionsHub
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     maximumInstanceCount: maximumFunctionInstances
     homeDomain: homeDomain
@@ -146,3 +147,4 @@ output tableEndpoint string = storage.outputs.tableEndpoint
 
 @description('Event Hubs namespace host of the bus.')
 output eventHubsNamespaceHost string = bus.outputs.namespaceHost
+output decisionsHub string = bus.outputs.decisionsHub

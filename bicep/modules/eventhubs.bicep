@@ -1,9 +1,13 @@
 // The bus: events from the edge to the functions, and commands back to the edge that owns the
-// transaction. Local (SAS) authentication is disabled.
+// transaction; and the decisions the functions publish for replay. Local (SAS) authentication is disabled.
 param location string
 param namespaceName string
 param sku string
 param eventPartitions int
+
+// Replay reads events, commands and decisions back together: all three keep the same days
+// (Basic one day, Standard a week).
+var replayRetentionDays = sku == 'Basic' ? 1 : 7
 
 resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
   name: namespaceName
@@ -24,8 +28,7 @@ resource events 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
   name: 'ims-events'
   properties: {
     partitionCount: eventPartitions
-    // Basic keeps events one day; Standard keeps a week for replay.
-    messageRetentionInDays: sku == 'Basic' ? 1 : 7
+    messageRetentionInDays: replayRetentionDays
   }
 }
 
@@ -34,9 +37,21 @@ resource commands 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
   name: 'ims-commands'
   properties: {
     partitionCount: eventPartitions
-    messageRetentionInDays: 1
+    messageRetentionInDays: replayRetentionDays
+  }
+}
+
+// Per event, the function's decision, its command ids and the store calls it made (keys redacted),
+// and a record per worker start with the function settings: what ims replay compares against.
+resource decisions 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+  parent: namespace
+  name: 'ims-decisions'
+  properties: {
+    partitionCount: eventPartitions
+    messageRetentionInDays: replayRetentionDays
   }
 }
 
 output namespaceName string = namespace.name
 output namespaceHost string = '${namespace.name}.servicebus.windows.net'
+output decisionsHub string = decisions.name

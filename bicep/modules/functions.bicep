@@ -9,6 +9,8 @@ param blobEndpoint string
 param tableEndpoint string
 param deploymentContainerName string
 param eventHubsNamespaceHost string
+@description('The hub the app publishes its decision records to, for ims replay.')
+param decisionsHub string
 param appInsightsConnectionString string
 param maximumInstanceCount int
 param homeDomain string
@@ -97,6 +99,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'IMS_EventHubsNamespace'
           value: eventHubsNamespaceHost
+        }
+        {
+          name: 'IMS_DecisionsHub'
+          value: decisionsHub
         }
         {
           name: 'IMS_HomeDomain'

@@ -90,10 +90,10 @@ public sealed class EventLogWriter : IAsyncDisposable
             record = ReferenceEquals(redacted, envelope) ? record : record with { Envelope = redacted, Redacted = true };
         }
 
-        if (record.Decision is { Store: { Count: > 0 } calls } decision)
+        if (record.Decision is { } decision)
         {
             // Rows read or written keep no keys (K, OPc, HA1), whichever redactor the host chose.
-            record = record with { Decision = decision with { Store = [.. calls.Select(SecretColumns.Redact)] } };
+            record = record with { Decision = SecretColumns.Redact(decision) };
         }
 
         var line = EventLogLine.Encode(record);

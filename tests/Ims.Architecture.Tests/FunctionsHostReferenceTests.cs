@@ -7,7 +7,8 @@ namespace Ims.Architecture.Tests;
 /// transports or transactions (they live in the `ims` executable), no Diameter peer runtime, no
 /// embedded-only infrastructure. The pure message libraries (Ims.Sip, Ims.Diameter) are the
 /// functions' own vocabulary and are allowed. Whatever it needs from the embedded host (the
-/// function list) lives on the functions side.
+/// function list) lives on the functions side, and what it shares with the event log (the record
+/// and line format of decisions) lives in Ims.EventLog.Records, not in the file log.
 /// </summary>
 [TestClass]
 public sealed class FunctionsHostReferenceTests
@@ -22,6 +23,18 @@ public sealed class FunctionsHostReferenceTests
             .ToList();
 
         Assert.IsEmpty(forbidden, $"Ims.Functions.Azure reaches {string.Join(", ", forbidden)}");
+    }
+
+    [TestMethod]
+    public void TheFunctionsAppPublishesDecisionsInTheLogsRecordFormatWithoutTheFileLog()
+    {
+        // Replay reads one record format from the file log and from the decisions hub; the files
+        // themselves (writer, rotation, reader) stay with the embedded host.
+        var references = AllImsReferences(Assembly.Load("Ims.Functions.Azure"));
+
+        Assert.Contains("Ims.EventLog.Records", references);
+        Assert.DoesNotContain("Ims.EventLog", references);
+        Assert.DoesNotContain("Ims.EventLog", AllImsReferences(Assembly.Load("Ims.EventLog.Records")));
     }
 
     [TestMethod]

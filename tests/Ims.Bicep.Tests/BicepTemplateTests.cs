@@ -82,15 +82,18 @@ public sealed partial class BicepTemplateTests
         var eventHubs = resources.Single(r => Type(r) == "Microsoft.EventHub/namespaces");
         Assert.IsTrue(eventHubs.GetProperty("properties").GetProperty("disableLocalAuth").GetBoolean());
         var hubs = resources.Where(r => Type(r) == "Microsoft.EventHub/namespaces/eventhubs").Select(r => r.GetProperty("name").GetString()!).ToList();
-        Assert.HasCount(2, hubs);
+        Assert.HasCount(3, hubs);
         Assert.IsTrue(hubs.Any(h => h.Contains("ims-events", StringComparison.Ordinal)));
         Assert.IsTrue(hubs.Any(h => h.Contains("ims-commands", StringComparison.Ordinal)));
+        // The Functions app publishes its decisions here for ims replay (IMS_DecisionsHub).
+        Assert.IsTrue(hubs.Any(h => h.Contains("ims-decisions", StringComparison.Ordinal)));
 
         var plan = resources.Single(r => Type(r) == "Microsoft.Web/serverfarms");
         Assert.AreEqual("FC1", plan.GetProperty("sku").GetProperty("name").GetString());
         var site = resources.Single(r => Type(r) == "Microsoft.Web/sites");
         Assert.AreEqual("UserAssigned", site.GetProperty("identity").GetProperty("type").GetString());
         Assert.AreEqual("dotnet-isolated", site.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime").GetProperty("name").GetString());
+        StringAssert.Contains(site.GetRawText(), "IMS_DecisionsHub");
 
         var edge = resources.Single(r => Type(r) == "Microsoft.ContainerInstance/containerGroups");
         Assert.AreEqual("UserAssigned", edge.GetProperty("identity").GetProperty("type").GetString());

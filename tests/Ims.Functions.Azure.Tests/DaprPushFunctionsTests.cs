@@ -4,6 +4,7 @@ using System.Text;
 using Ims.Bus;
 using Ims.Events;
 using Ims.Functions.Azure.Bus;
+using Ims.Functions.Azure.Decisions;
 using Ims.Functions.Azure.Hosting;
 using Ims.Functions.Azure.Tests.Fakes;
 using Ims.Functions.Catalog;
@@ -47,7 +48,7 @@ public sealed class DaprPushFunctionsTests
                 ImsFunctionCatalog.Build(_store.Store, new ImsFunctionSettings { HomeDomain = "ims.example" }),
                 new FakeTimeProvider(At),
                 new RandomEnvelopeIds());
-            var handler = new EnvelopeHandler(dispatcher, bus ?? Commands, NullLogger<EnvelopeHandler>.Instance);
+            var handler = new EnvelopeHandler(dispatcher, bus ?? Commands, new NoDecisionRecords(), NullLogger<EnvelopeHandler>.Instance);
             var settings = new CloudSettings { HomeDomain = "ims.example", StoreConnection = "unused", DaprAppToken = token };
             Functions = new DaprPushFunctions(handler, settings, NullLogger<DaprPushFunctions>.Instance);
         }

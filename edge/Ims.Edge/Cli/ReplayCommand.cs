@@ -27,7 +27,9 @@ internal static class ReplayCommand
         var to = new Option<string?>("--to") { Description = "End of the time window (ISO 8601)" };
         var log = new Option<string?>("--log") { Description = "A log file or folder (default: the data folder's events)" };
         var eventHubs = new Option<string?>("--eventhubs") { Description = "Read the log back from Event Hubs (connection string; with --hub, and --from/--to or --offset)" };
-        var hub = new Option<string?>("--hub") { Description = "Event hub name for --eventhubs" };
+        var hub = new Option<string?>("--hub") { Description = "Event hub name for --eventhubs: the events hub (e.g. ims-events), or any hub of log lines and envelopes" };
+        var commandsHub = new Option<string?>("--commands-hub") { Description = "With --eventhubs: also read the commands hub (e.g. ims-commands), for the recorded commands" };
+        var decisionsHub = new Option<string?>("--decisions-hub") { Description = "With --eventhubs: also read the hub the Functions app publishes its decisions to (e.g. ims-decisions)" };
         var offset = new Option<long?>("--offset") { Description = "With --eventhubs: start at this offset of every partition" };
         var check = new Option<string?>("--check") { Description = "Replay every log in this folder; exit 1 naming the file and step where today's code differs" };
         var ladder = new Option<string?>("--ladder") { Description = "Write the flow's ladder diagram to this self-contained HTML file" };
@@ -35,7 +37,7 @@ internal static class ReplayCommand
         var config = new Option<string?>("--config") { Description = $"Settings file, used when the log holds no host start (default: {ImsConfiguration.DefaultFile} when present)" };
         var command = new Command("replay", "Replay recorded events against today's code: decisions, differences, ladder")
         {
-            callId, impi, from, to, log, eventHubs, hub, offset, check, ladder, data, config,
+            callId, impi, from, to, log, eventHubs, hub, commandsHub, decisionsHub, offset, check, ladder, data, config,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -76,8 +78,9 @@ internal static class ReplayCommand
                     return cli.Fail("--eventhubs needs --from (and --to) or --offset", ImsCli.UsageError);
                 }
 
-                source = $"Event Hubs {hubName}";
-                recorded = RecordedLog.From(await EventHubsLogReading.ReadAsync(connection, hubName, start, end, parse.GetValue(offset), cancellationToken).ConfigureAwait(false));
+                var hubs = new EventHubsLogReading.Hubs(hubName, parse.GetValue(commandsHub), parse.GetValue(decisionsHub));
+                source = $"Event Hubs {string.Join(", ", hubs.Names)}";
+                recorded = RecordedLog.From(await EventHubsLogReading.ReadAsync(connection, hubs, start, end, parse.GetValue(offset), cancellationToken).ConfigureAwait(false));
             }
             else
             {

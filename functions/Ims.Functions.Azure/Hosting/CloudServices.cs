@@ -1,10 +1,13 @@
 using Azure.Core;
 using Azure.Identity;
+using Azure.Messaging.EventHubs.Producer;
 using Dapr.Client;
 using Ims.Bus;
 using Ims.Bus.Dapr;
 using Ims.Bus.EventHubs;
+using Ims.EventLog.Store;
 using Ims.Functions.Azure.Bus;
+using Ims.Functions.Azure.Decisions;
 using Ims.Functions.Catalog;
 using Ims.Hss.Provisioning;
 using Ims.Storage;
@@ -17,7 +20,8 @@ namespace Ims.Functions.Azure.Hosting;
 
 /// <summary>
 /// Wires the worker: the deployment's tables, the same function catalog ims up runs, the dispatcher,
-/// the bus for commands (Event Hubs, else Dapr), and the Event Hubs processor as a hosted service.
+/// the bus for commands (Event Hubs, else Dapr), the Event Hubs processor as a hosted service, and the
+/// decision recorder (the decisions hub when IMS_DecisionsHub is set).
 /// </summary>
 public static class CloudServices
 {
@@ -31,12 +35,12 @@ public static class CloudServices
             ? AzureTableStore.FromEndpoint(endpoint, Credential(settings))
             : AzureTableStore.FromConnectionString(settings.StoreConnection!));
         services.AddSingleton(sp => new SubscriberProvisioning(sp.GetRequiredService<ITableStore>()));
-        services.AddSingleton(sp => new FunctionDispatcher(
-            ImsFunctionCatalog.Build(sp.GetRequiredService<ITableStore>(), settings.Functions),
-            sp.GetRequiredService<TimeProvider>(),
-            new RandomEnvelopeIds()));
+        services.AddSingleton(sp => Dispatcher(sp.GetRequiredService<ITableStore>(), settings, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEventBus>(_ => CommandsBus(settings));
+        services.AddSingleton(sp => DecisionRecorder(settings, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<EnvelopeHandler>();
+        // Registered first, so the host start is queued before any event is read and the queue drains at stop.
+        services.AddSingleton<IHostedService, DecisionRecordingService>();
 
         if (settings.HasEventHubs && settings.HostEventHubsProcessor)
         {
@@ -45,6 +49,29 @@ public static class CloudServices
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The worker's dispatcher: the shared catalog over a recording decorator of the store, so that the
+    /// store calls each event's handler makes reach its decision record (the embedded host does the same).
+    /// </summary>
+    public static FunctionDispatcher Dispatcher(ITableStore store, CloudSettings settings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new FunctionDispatcher(ImsFunctionCatalog.Build(new RecordingTableStore(store), settings.Functions), time, new RandomEnvelopeIds());
+    }
+
+    private static IDecisionRecorder DecisionRecorder(CloudSettings settings, ILoggerFactory loggers)
+    {
+        if (settings.DecisionsHub is not { } hub)
+        {
+            return new NoDecisionRecords();
+        }
+
+        var producer = settings.DecisionsConnection is { } own ? new EventHubProducerClient(own, hub)
+            : settings.EventHubsNamespace is { } ns ? new EventHubProducerClient(ns, hub, Credential(settings))
+            : new EventHubProducerClient(settings.EventHubsConnection!, hub);
+        return new EventHubsDecisionRecorder(producer, hub, loggers.CreateLogger("Ims.Functions.Azure.Decisions"));
     }
 
     private static IEventBus CommandsBus(CloudSettings settings)

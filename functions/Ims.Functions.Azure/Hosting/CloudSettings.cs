@@ -5,7 +5,7 @@ namespace Ims.Functions.Azure.Hosting;
 
 /// <summary>
 /// The app settings the worker reads. Names match what bicep/modules/functions.bicep sets
-/// (IMS_HomeDomain, IMS_StoreEndpoint, IMS_EventHubsNamespace, AZURE_CLIENT_ID); the connection-string
+/// (IMS_HomeDomain, IMS_StoreEndpoint, IMS_EventHubsNamespace, IMS_DecisionsHub, AZURE_CLIENT_ID); the connection-string
 /// forms serve a local run (Azurite, a namespace with SAS).
 /// </summary>
 public sealed record CloudSettings
@@ -29,6 +29,15 @@ public sealed record CloudSettings
 
     /// <summary>Whether the worker hosts the Event Hubs processor (on by default when a namespace is configured).</summary>
     public bool HostEventHubsProcessor { get; init; } = true;
+
+    /// <summary>
+    /// The hub the worker publishes its decision records to (IMS_DecisionsHub, e.g. ims-decisions), on the
+    /// bus's namespace unless <see cref="DecisionsConnection"/> names another; unset, nothing is published.
+    /// </summary>
+    public string? DecisionsHub { get; init; }
+
+    /// <summary>Connection string of the namespace of the decisions hub, when it is not the bus's (IMS_DecisionsConnection).</summary>
+    public string? DecisionsConnection { get; init; }
 
     /// <summary>The token daprd sends in dapr-api-token (its APP_API_TOKEN); without it the Dapr entry refuses every push.</summary>
     public string? DaprAppToken { get; init; }
@@ -74,6 +83,15 @@ public sealed record CloudSettings
             throw new InvalidOperationException($"IMS_EventHubsProcessor must be true or false, not '{processor}'");
         }
 
+        var decisionsHub = Text(configuration, "IMS_DecisionsHub");
+        var decisionsConnection = Text(configuration, "IMS_DecisionsConnection");
+        if (decisionsHub is not null && decisionsConnection is null
+            && Text(configuration, "IMS_EventHubsNamespace") is null && Text(configuration, "IMS_EventHubsConnection") is null)
+        {
+            throw new InvalidOperationException(
+                "IMS_DecisionsHub is set but no Event Hubs namespace is: set IMS_EventHubsNamespace, IMS_EventHubsConnection or IMS_DecisionsConnection");
+        }
+
         return new CloudSettings
         {
             HomeDomain = homeDomain,
@@ -84,6 +102,8 @@ public sealed record CloudSettings
             EventHubsConsumerGroup = Text(configuration, "IMS_EventHubsConsumerGroup") ?? "$Default",
             HostEventHubsProcessor = processor is null || bool.Parse(processor),
             DaprAppToken = Text(configuration, "IMS_DaprAppToken"),
+            DecisionsHub = decisionsHub,
+            DecisionsConnection = decisionsConnection,
             ManagedIdentityClientId = Text(configuration, "AZURE_CLIENT_ID"),
             AllowedVisitedNetworks = List(configuration, "IMS_AllowedVisitedNetworks"),
             ScscfNames = List(configuration, "IMS_ScscfNames"),

@@ -103,6 +103,49 @@ public sealed class EventHubsLogReaderTests
         Assert.AreEqual("e2", items[1].Record!.Envelope!.Id);
     }
 
+    [TestMethod]
+    public async Task BareEnvelopesAreRedactedAndMarkedAsTheFileLogsWriterDoesAndLogLinesAreKept()
+    {
+        var secret = RecordedFlows.Envelope("e1", new TimerFired("t1", "{\"secret\":1}"), "t1");
+        var plain = RecordedFlows.Envelope("e2", new TimerFired("t2", "{}"), "t2");
+        var decision = new FunctionDecision("e1", RecordedFlows.At, "timers", "fired", []);
+        var consumer = new ScriptedPartitions(new Dictionary<string, IReadOnlyList<EventData>>
+        {
+            ["0"] = [Bare(secret, 0), Bare(plain, 1), Line(EventLogRecord.Of(decision), 2)],
+        });
+
+        var items = await ReadAllAsync(new EventHubsLogReader(consumer, Idle, new TimerPayloadRedactor()), null, null, null);
+
+        Assert.HasCount(3, items);
+        Assert.AreEqual("{}", ((TimerFired)items[0].Record!.Envelope!.Message).Payload);
+        Assert.IsTrue(items[0].Record!.Redacted);
+        Assert.IsNull(items[1].Record!.Redacted, "an envelope that lost nothing is not marked");
+        Assert.AreEqual("fired", items[2].Record!.Decision!.Decision);
+    }
+
+    [TestMethod]
+    public async Task AHubNamedToTheReaderIsNamedInEveryPlace()
+    {
+        var consumer = new ScriptedPartitions(new Dictionary<string, IReadOnlyList<EventData>>
+        {
+            ["2"] = [Received("not a record"u8.ToArray(), 5)],
+        });
+
+        var items = await ReadAllAsync(new EventHubsLogReader(consumer, Idle, hub: "ims-decisions"), null, null, null);
+
+        Assert.AreEqual("eventhubs ims-decisions partition 2 offset 500", items.Single().File);
+        StringAssert.Contains(items.Single().ToString(), "ims-decisions partition 2");
+    }
+
+    /// <summary>Stands in for the edge's SIP/Diameter redactor: withholds a timer's payload when it holds "secret".</summary>
+    private sealed class TimerPayloadRedactor : IEventRedactor
+    {
+        public BusEnvelope Redact(BusEnvelope envelope) =>
+            envelope.Message is TimerFired { Payload: var payload } timer && payload.Contains("secret", StringComparison.Ordinal)
+                ? envelope with { Message = timer with { Payload = "{}" } }
+                : envelope;
+    }
+
     private static async Task<List<EventLogReadItem>> ReadAllAsync(EventHubsLogReader reader, DateTimeOffset? from, DateTimeOffset? to, long? offset)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -43,6 +43,16 @@ public static class SecretColumns
         return row with { Properties = properties, Redacted = redacted };
     }
 
+    /// <summary>
+    /// The decision with the rows of its store calls redacted: what every host keeps or publishes (the
+    /// file log and the Functions app's decisions hub alike), whichever envelope redactor it has.
+    /// </summary>
+    public static FunctionDecision Redact(FunctionDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Store is { Count: > 0 } calls ? decision with { Store = [.. calls.Select(Redact)] } : decision;
+    }
+
     public static StoreCall Redact(StoreCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
