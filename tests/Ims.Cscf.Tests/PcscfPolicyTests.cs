@@ -637,6 +637,74 @@ public sealed class PcscfPolicyTests
         Assert.IsNotNull((await RowAsync(net2, "orig"))!.GetString("Dialog"));
     }
 
+    [TestMethod]
+    public async Task CancelWhileTheInviteWaitsForTheAaa_TheEdges487AfterTheGrant_EndsTheAfSessionWithStr()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        // The UE cancels while the AAR is out: the edge answers 487, and when the AAA grants the media the
+        // edge does not forward the INVITE but reports the 487 on the forward's continuation.
+        var (forward, aar) = await AuthorisedAsync(net, ue);
+        Assert.AreEqual("rx-relay-orig", forward.Continuation.Step);
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", EdgeTerminated(forward.Command), forward.Continuation, T.AddSeconds(1)));
+
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(275u, str.CommandCode);
+        Assert.AreEqual(aar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "orig"));
+        Assert.IsFalse(outcome.Commands.Any(c => c.Message is ForwardSipRequest or SendSipRequest), "nothing goes on for a cancelled call");
+    }
+
+    [TestMethod]
+    public async Task CancelWhileTheInviteWaitsForTheAaa_AndThePcrfRefuses_LeavesNoRowAndNoStr()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var held = (await InviteAsync(net, ue)).Commands[0];
+
+        var refused = await ImsNetwork.RunAsync(net.Pcscf, Aaa(net, held, net.Decode(held), DiameterResultCode.AuthorizationRejected));
+
+        // The 488 meets a transaction the edge already ended with 487; the PCRF holds no session (TS 29.214 4.4.1).
+        Assert.AreEqual(488, SipWire.Parse(refused.Single<SendSipResponse>().Message).StatusCode);
+        Assert.IsFalse(refused.Commands.Any(c => c.Message is SendDiameterRequest));
+        Assert.IsNull(await RowAsync(net, "orig"));
+    }
+
+    [TestMethod]
+    public async Task CancelOfTheTerminatingInviteWhileItWaitsForTheAaa_EndsOnlyTheCalleesSession()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, origAar) = await AuthorisedAsync(net, ue);
+        var (termForward, termAar) = await TerminatingForwardAsync(net);
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "term-tx", EdgeTerminated(termForward.Command), termForward.Continuation, T.AddSeconds(1)));
+
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(termAar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "term"));
+        Assert.AreEqual(origAar.SessionId, (await RowAsync(net, "orig"))!.GetString("SessionId"), "the caller's side ends with its own 487");
+    }
+
+    [TestMethod]
+    public async Task CancelAfterTheInviteWasForwarded_The487FromDownstream_EndsTheAfSessionEvenAfterAnEarlyAnswer()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (forward, aar) = await AuthorisedAsync(net, ue);
+        var early = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 183, "Session Progress", Answer), forward.Continuation, T));
+        Assert.IsTrue(early.Commands.Any(c => c.Message is SendDiameterRequest));
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 487, "Request Terminated"), forward.Continuation, T.AddSeconds(3)));
+
+        Assert.AreEqual(487, SipWire.Parse(outcome.Single<SendSipResponse>().Message).StatusCode);
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(275u, str.CommandCode);
+        Assert.AreEqual(aar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "orig"));
+    }
+
     // ---- helpers ----
 
     /// <summary>The call authorised, answered with 200 and so confirmed: the row holds offer, answer and dialog.</summary>
@@ -705,6 +773,11 @@ public sealed class PcscfPolicyTests
         text.Append("Content-Length: ").Append(Encoding.UTF8.GetByteCount(body ?? string.Empty)).Append("\r\n\r\n").Append(body);
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    /// <summary>The 487 the edge reports for an INVITE cancelled before it was forwarded: built on the forwarded request, To tag "edge".</summary>
+    private static byte[] EdgeTerminated(ForwardSipRequest forward) =>
+        new Ims.Sip.Building.SipResponseBuilder(SipWire.Parse(forward.Message), 487, "Request Terminated").WithToTag("edge").ToArray();
+
 
     private static async Task<Ue> RegisteredAsync(ImsNetwork net)
     {
