@@ -345,7 +345,7 @@ public sealed partial class SipEdge : IAsyncDisposable
             // it is not sent on. The function hears the 487 the request would have met, so it can undo
             // what it started for it (a PCRF or OCS session) in the usual way for a failed setup.
             new Relay(this, envelope, request).Terminated();
-            LogBadCommand(_logger, forward.TransactionId, "the INVITE was cancelled before this decision; not forwarded, 487 reported");
+            LogCancelledBeforeDecision(_logger, forward.TransactionId);
             return;
         }
 
@@ -509,4 +509,7 @@ public sealed partial class SipEdge : IAsyncDisposable
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "{Transaction}: response after the transaction ended; dropped")]
     private static partial void LogLate(ILogger logger, string transaction);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "{Transaction}: cancelled before its decision; the forward is not sent, 487 reported to the function")]
+    private static partial void LogCancelledBeforeDecision(ILogger logger, string transaction);
 }
