@@ -158,6 +158,79 @@ public sealed class SippPolicyTests
     }
 
     /// <summary>
+    /// The caller cancels while its INVITE waits at the P-CSCF for a slow PCRF (a Diameter node of
+    /// the test that answers the initial AAR after 1.5 s): the edge answers the CANCEL 200 and the
+    /// INVITE 487 at once; when the AAA then grants the media, the INVITE does not go on (no AAR for
+    /// the callee's side ever reaches the PCRF) and the P-CSCF ends the AF session with STR.
+    /// </summary>
+    [TestMethod]
+    public async Task ACancelWhileTheInviteWaitsForTheAaaEndsTheAfSessionAndTheInviteGoesNoFurther()
+    {
+        var data = _folders.New("ims-e2e-rx-cancel-");
+        Directory.CreateDirectory(data);
+        var pcrfPort = ImsProcess.FreePort();
+        var pcrfIdentity = "pcrf-slow." + Domain;
+        var seen = new ConcurrentQueue<DiameterMessage>();
+        await using var pcrf = new DiameterNode(
+            new DiameterNodeOptions
+            {
+                OriginHost = pcrfIdentity,
+                OriginRealm = Domain,
+                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
+                ListenOn = new IPEndPoint(IPAddress.Loopback, pcrfPort),
+                RequestTimeout = TimeSpan.FromSeconds(10),
+            },
+            async (request, _, cancellationToken) =>
+            {
+                seen.Enqueue(request);
+                if (request.CommandCode == 265 && request.GetUnsigned32(Avps.RxRequestType) == 0)
+                {
+                    // Slow, but within the P-CSCF's Diameter timeout (3 s): the UE cancels meanwhile.
+                    await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+                }
+
+                return DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
+                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, pcrfIdentity).Add(Avps.OriginRealm, Domain).Build();
+            });
+        await pcrf.StartAsync();
+        var config = Path.Combine(data, "ims-slow-pcrf.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{pcrfPort}}, "PeerIdentity": "{{pcrfIdentity}}" } }""", TestContext.CancellationToken);
+        await using var ims = await ImsProcess.UpAsync(data, "--config", config);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
+        foreach (var user in new[] { "cxlcaller", "cxlcallee" })
+        {
+            await TestSubscribers.AddAsync(data, user);
+        }
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("cxlcaller", caller), ("cxlcallee", callee) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        var call = await Sipp.RunAsync("call-cancelled.xml", pcscf, [$"cxlcaller;{Domain};cxlcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+        Assert.AreEqual(1, call.Successful, call.ToString());
+
+        for (var attempt = 0; attempt < 50 && !seen.Any(m => m.CommandCode == 275); attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+        }
+
+        // Long enough for an INVITE that went on to have reached the callee's P-CSCF side.
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var aar = Assert.ContainsSingle(seen.Where(m => m.CommandCode == 265), "one AAR only: the callee's side was never set up");
+        StringAssert.EndsWith(aar.SessionId, ";orig");
+        var str = Assert.ContainsSingle(seen.Where(m => m.CommandCode == 275), string.Join(Environment.NewLine, ims.Output.TakeLast(15)));
+        Assert.AreEqual(aar.SessionId, str.SessionId, "the AF session the AAR opened is ended");
+        var records = await RecordedDecisions.UntilAsync(data, r => r.Any(x => x.Decision is { Function: "pcscf" } d && d.Decision.Contains("setup failed, STR", StringComparison.Ordinal)), 50, TestContext.CancellationToken);
+        Assert.IsTrue(records.Any(x => x.Decision is { Function: "pcscf" } d && d.Decision.StartsWith("487", StringComparison.Ordinal) && d.Decision.Contains("setup failed, STR", StringComparison.Ordinal)),
+            string.Join(Environment.NewLine, records.Select(r => r.Decision).OfType<FunctionDecision>().Where(d => d.Function == "pcscf").Select(d => d.Decision)));
+    }
+
+    /// <summary>
     /// A third-party PCRF (a Diameter node of the test, on loopback) authorises a call, then aborts
     /// its originating AF session with an ASR: the P-CSCF answers ASA 2001, releases the call with a
     /// BYE to each UE, and ends both AF sessions with STR.
