@@ -426,7 +426,358 @@ public sealed class PcscfPolicyTests
         Assert.IsNotNull(await RowAsync(net, "orig"));
     }
 
+    // A re-INVITE or UPDATE putting the call on hold and dropping the video (RFC 3264 8.4, 8.2).
+    private const string HoldOffer = "v=0\r\no=alice 1 2 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
+        + "m=audio 49180 RTP/AVP 0\r\nb=AS:64\r\na=rtpmap:0 PCMU/8000\r\na=sendonly\r\n"
+        + "m=video 0 RTP/AVP 97\r\n";
+
+    private const string HoldAnswer = "v=0\r\no=bob 2 3 IN IP4 10.0.0.2\r\ns=-\r\nc=IN IP4 10.0.0.2\r\nt=0 0\r\n"
+        + "m=audio 30010 RTP/AVP 0\r\nb=AS:80\r\na=rtpmap:0 PCMU/8000\r\na=recvonly\r\n"
+        + "m=video 0 RTP/AVP 97\r\n";
+
+    [TestMethod]
+    public async Task ReInviteWithANewOffer_IsRelayedForItsAnswer_AndThe200UpdatesTheAfSessionWithTheNewMedia()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, aar) = await ConfirmedAsync(net, ue);
+
+        var relayed = await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "reinv-tx", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "INVITE", HoldOffer), T.AddSeconds(20)));
+
+        var forward = Assert.ContainsSingle(relayed.Commands, "the offer alone is not sent to the PCRF: the answer completes it");
+        Assert.AreEqual("INVITE", SipWire.Parse(Assert.IsInstanceOfType<ForwardSipRequest>(forward.Message).Message).Method);
+        Assert.AreEqual("rx-modify-ue-orig", forward.Continuation?.Step);
+
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "reinv-tx", Reply((ForwardSipRequest)forward.Message, 200, "OK", HoldAnswer), forward.Continuation, T.AddSeconds(21)));
+
+        Assert.AreEqual(200, SipWire.Parse(ok.Single<SendSipResponse>().Message).StatusCode);
+        var updateCommand = ok.Commands.Single(c => c.Message is SendDiameterRequest);
+        Assert.AreEqual("rx-update", updateCommand.Continuation?.Step);
+        var update = net.Decode(updateCommand);
+        Assert.AreEqual(265u, update.CommandCode);
+        Assert.AreEqual(aar.SessionId, update.SessionId, "the same AF session, modified (TS 29.214 4.4.2)");
+        Assert.AreEqual(1u, update.GetUnsigned32(Avps.RxRequestType), "UPDATE_REQUEST");
+        var components = update.FindAll(Avps.MediaComponentDescription).ToList();
+        Assert.HasCount(2, components);
+        var audio = components[0];
+        CollectionAssert.AreEqual(
+            new[] { "permit in 17 from 10.0.0.1 49180 to 10.0.0.2 30010", "permit out 17 from 10.0.0.2 30010 to 10.0.0.1 49180" },
+            Children(Children(audio, Avps.MediaSubComponent).First(), Avps.FlowDescription).Select(f => f.GetString()).ToArray(),
+            "the new ports of both ends");
+        Assert.AreEqual(0u, U32(Child(audio, Avps.FlowStatus)), "ENABLED-UPLINK: the UE only sends while it holds the call");
+        Assert.AreEqual(3u, U32(Child(components[1], Avps.FlowStatus)), "DISABLED: the video was dropped with port 0");
+        var codecs = Children(audio, Avps.CodecData).Select(c => c.GetString()).ToList();
+        StringAssert.StartsWith(codecs[0], "uplink\noffer\nm=audio 49180");
+        StringAssert.StartsWith(codecs[1], "downlink\nanswer\nm=audio 30010");
+
+        var row = await RowAsync(net, "orig");
+        Assert.AreEqual(HoldOffer, row!.GetString("Offer"));
+        Assert.AreEqual(HoldAnswer, row.GetString("Answer"));
+        Assert.IsNotNull(row.GetString("Dialog"), "the confirmed dialog is kept for a later release");
+
+        var repeated = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "reinv-tx", Reply((ForwardSipRequest)forward.Message, 200, "OK", HoldAnswer), forward.Continuation, T.AddSeconds(22)));
+        Assert.IsFalse(repeated.Commands.Any(c => c.Message is SendDiameterRequest), "a retransmitted 200 changes nothing");
+    }
+
+    [TestMethod]
+    public async Task UpdateWithANewOffer_UpdatesTheAfSession_WhileUpdatesWithoutSdpAndRefusedOffersLeaveItAlone()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, aar) = await ConfirmedAsync(net, ue);
+
+        // A session refresh without a body (RFC 4028) is only relayed.
+        var refresh = await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "upd-tx0", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "UPDATE", null, cseq: "2 UPDATE"), T.AddSeconds(20)));
+        Assert.AreEqual("relay", Assert.ContainsSingle(refresh.Commands).Continuation?.Step);
+
+        // An offer the far end refuses (RFC 3311 5.1: the session is unchanged) sends nothing to the PCRF.
+        var refused = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "upd-tx1", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "UPDATE", HoldOffer, cseq: "3 UPDATE"), T.AddSeconds(21)))).Commands);
+        Assert.AreEqual("rx-modify-ue-orig", refused.Continuation?.Step);
+        var notAcceptable = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "upd-tx1", Reply((ForwardSipRequest)refused.Message, 488, "Not Acceptable Here", null), refused.Continuation, T.AddSeconds(21)));
+        Assert.AreEqual(488, SipWire.Parse(notAcceptable.Single<SendSipResponse>().Message).StatusCode);
+        Assert.IsFalse(notAcceptable.Commands.Any(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(Offer, (await RowAsync(net, "orig"))!.GetString("Offer"), "the offer that holds is still the INVITE's");
+
+        var forward = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "upd-tx2", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "UPDATE", HoldOffer, cseq: "4 UPDATE"), T.AddSeconds(22)))).Commands);
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "upd-tx2", Reply((ForwardSipRequest)forward.Message, 200, "OK", HoldAnswer), forward.Continuation, T.AddSeconds(23)));
+
+        Assert.AreEqual("UPDATE", SipWire.Parse(ok.Single<SendSipResponse>().Message).CSeq!.Method);
+        var update = net.Decode(ok.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(aar.SessionId, update.SessionId);
+        Assert.AreEqual(1u, update.GetUnsigned32(Avps.RxRequestType));
+        StringAssert.Contains(Child(update.FindAll(Avps.MediaComponentDescription).First(), Avps.CodecData).GetString(), "a=sendonly");
+        Assert.AreEqual(HoldAnswer, (await RowAsync(net, "orig"))!.GetString("Answer"));
+    }
+
+    [TestMethod]
+    public async Task ReInviteFromTheFarEnd_ReachesTheUeThroughTheCore_AndTheUesAnswerUpdatesItsSessionAsTheAnsweringSide()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, aar) = await ConfirmedAsync(net, ue);
+        // bob (the callee, not served here) puts alice on hold: his From tag is the dialog's To tag.
+        var reinvite = Message(
+            $"INVITE {ue.Contact} SIP/2.0",
+            ["Via: SIP/2.0/UDP 10.1.0.3:6060;branch=z9hG4bKbobre1", "Via: SIP/2.0/UDP 10.0.0.2:5062;branch=z9hG4bKbobre0",
+             "Route: <sip:pcscf.ims.example:5060;lr>", "Contact: <sip:bob@10.0.0.2:5062>"],
+            HoldAnswer.Replace("a=recvonly", "a=sendonly", StringComparison.Ordinal),
+            from: "<sip:bob@ims.example>;tag=b1",
+            to: "<sip:alice@ims.example>;tag=a1",
+            cseq: "7 INVITE");
+
+        var relayed = await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "bobre-tx", ImsNetwork.ScscfLocal, ImsNetwork.PcscfLocal, reinvite, T.AddSeconds(20)));
+
+        var forward = Assert.ContainsSingle(relayed.Commands);
+        Assert.AreEqual(ue.Contact, ((ForwardSipRequest)forward.Message).NextHop);
+        Assert.AreEqual("rx-modify-net-orig", forward.Continuation?.Step, "towards alice: the caller's side, offered by the network");
+
+        var aliceAnswer = HoldOffer.Replace("a=sendonly", "a=recvonly", StringComparison.Ordinal);
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "bobre-tx", Reply((ForwardSipRequest)forward.Message, 200, "OK", aliceAnswer), forward.Continuation, T.AddSeconds(21)));
+
+        var update = net.Decode(ok.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(aar.SessionId, update.SessionId);
+        var audio = update.FindAll(Avps.MediaComponentDescription).First();
+        CollectionAssert.AreEqual(
+            new[] { "permit in 17 from 10.0.0.1 49180 to 10.0.0.2 30010", "permit out 17 from 10.0.0.2 30010 to 10.0.0.1 49180" },
+            Children(Children(audio, Avps.MediaSubComponent).First(), Avps.FlowDescription).Select(f => f.GetString()).ToArray(),
+            "alice's end is in the answer now, bob's in the offer");
+        var codecs = Children(audio, Avps.CodecData).Select(c => c.GetString()).ToList();
+        StringAssert.StartsWith(codecs[0], "downlink\noffer\n", "the offer came from the network");
+        StringAssert.StartsWith(codecs[1], "uplink\nanswer\n");
+        Assert.AreEqual(1u, U32(Child(audio, Avps.FlowStatus)), "ENABLED-DOWNLINK: alice only receives while held");
+        Assert.AreEqual(false, (await RowAsync(net, "orig"))!.GetBoolean("UeOffered"));
+    }
+
+    [TestMethod]
+    public async Task WithBothUesOnThisPcscf_TheCallersReInvite_ChangesTheCallersSessionFromTheUe_AndTheCalleesFromTheCore()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, origAar) = await ConfirmedAsync(net, ue);
+        var termAar = await TerminatingAuthorisedAsync(net);
+
+        var fromUe = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "reinv-tx", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "INVITE", HoldOffer), T.AddSeconds(20)))).Commands);
+        Assert.AreEqual("rx-modify-ue-orig", fromUe.Continuation?.Step);
+
+        // The same re-INVITE back from the S-CSCF, on its way to bob.
+        var throughCore = Message(
+            "INVITE sip:bob@10.0.0.2:5062 SIP/2.0",
+            ["Via: SIP/2.0/UDP 10.1.0.3:6060;branch=z9hG4bKre2", "Via: SIP/2.0/UDP 10.1.0.1:5060;branch=z9hG4bKre1", $"Via: SIP/2.0/UDP {ue.Source};branch=z9hG4bKre0",
+             "Route: <sip:pcscf.ims.example:5060;lr>", $"Contact: <{ue.Contact}>"],
+            HoldOffer,
+            to: "<sip:bob@ims.example>;tag=b1",
+            cseq: "2 INVITE");
+        var towardsBob = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "reinv-core-tx", ImsNetwork.ScscfLocal, ImsNetwork.PcscfLocal, throughCore, T.AddSeconds(20)))).Commands);
+        Assert.AreEqual("rx-modify-net-term", towardsBob.Continuation?.Step);
+
+        var bobsOk = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "reinv-core-tx", Reply((ForwardSipRequest)towardsBob.Message, 200, "OK", HoldAnswer), towardsBob.Continuation, T.AddSeconds(21)));
+        var termUpdate = net.Decode(bobsOk.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(termAar.SessionId, termUpdate.SessionId);
+        StringAssert.EndsWith(termUpdate.SessionId, ";term");
+
+        var alicesOk = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "reinv-tx", Reply((ForwardSipRequest)fromUe.Message, 200, "OK", HoldAnswer), fromUe.Continuation, T.AddSeconds(21)));
+        var origUpdate = net.Decode(alicesOk.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(origAar.SessionId, origUpdate.SessionId);
+        Assert.AreEqual(HoldOffer, (await RowAsync(net, "term"))!.GetString("Offer"));
+        Assert.AreEqual(HoldOffer, (await RowAsync(net, "orig"))!.GetString("Offer"));
+    }
+
+    [TestMethod]
+    public async Task ModificationRefusedByThePcrf_ReleasesTheCallBothWays_AndSendsStr()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, aar) = await ConfirmedAsync(net, ue);
+        var forward = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "reinv-tx", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "INVITE", HoldOffer), T.AddSeconds(20)))).Commands);
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "reinv-tx", Reply((ForwardSipRequest)forward.Message, 200, "OK", HoldAnswer), forward.Continuation, T.AddSeconds(21)));
+        var updateCommand = ok.Commands.Single(c => c.Message is SendDiameterRequest);
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, Aaa(net, updateCommand, net.Decode(updateCommand), DiameterResultCode.AuthorizationRejected));
+
+        var byes = outcome.Commands.Select(c => c.Message).OfType<SendSipRequest>().Select(b => SipWire.Parse(b.Message)).ToList();
+        Assert.HasCount(2, byes);
+        Assert.IsTrue(byes.All(b => b.Method == "BYE" && b.CallId == CallId));
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(275u, str.CommandCode);
+        Assert.AreEqual(aar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "orig"));
+    }
+
+    [TestMethod]
+    public async Task AChangedAnswerInTheFinal200_SendsASecondUpdate_AndTheSameAnswerAgainSendsNone()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (forward, aar) = await AuthorisedAsync(net, ue);
+
+        var early = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 183, "Session Progress", Answer), forward.Continuation, T));
+        Assert.AreEqual(1u, net.Decode(early.Commands.Single(c => c.Message is SendDiameterRequest)).GetUnsigned32(Avps.RxRequestType));
+
+        var changed = Answer.Replace("m=audio 30000", "m=audio 30020", StringComparison.Ordinal).Replace("o=bob 2 2", "o=bob 2 3", StringComparison.Ordinal);
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 200, "OK", changed), forward.Continuation, T));
+
+        var second = net.Decode(ok.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(aar.SessionId, second.SessionId);
+        Assert.AreEqual(1u, second.GetUnsigned32(Avps.RxRequestType));
+        CollectionAssert.AreEqual(
+            new[] { "permit in 17 from 10.0.0.1 49170 to 10.0.0.2 30020", "permit out 17 from 10.0.0.2 30020 to 10.0.0.1 49170" },
+            Children(Children(second.FindAll(Avps.MediaComponentDescription).First(), Avps.MediaSubComponent).First(), Avps.FlowDescription).Select(f => f.GetString()).ToArray());
+        Assert.AreEqual(changed, (await RowAsync(net, "orig"))!.GetString("Answer"));
+
+        var again = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 200, "OK", changed), forward.Continuation, T));
+        Assert.IsFalse(again.Commands.Any(c => c.Message is SendDiameterRequest), "the same answer again is no change");
+
+        // The 183 and 200 with one answer (the usual case) update once only.
+        using var net2 = new ImsNetwork(RxOptions());
+        using var ue2 = await RegisteredAsync(net2);
+        var (forward2, _) = await AuthorisedAsync(net2, ue2);
+        await ImsNetwork.RunAsync(net2.Pcscf, net2.Response(ImsRole.Pcscf, "inv-tx", Final(forward2.Command, 183, "Session Progress", Answer), forward2.Continuation, T));
+        var same = await ImsNetwork.RunAsync(net2.Pcscf, net2.Response(ImsRole.Pcscf, "inv-tx", Ok(forward2.Command), forward2.Continuation, T));
+        Assert.IsFalse(same.Commands.Any(c => c.Message is SendDiameterRequest));
+        Assert.IsNotNull((await RowAsync(net2, "orig"))!.GetString("Dialog"));
+    }
+
+    [TestMethod]
+    public async Task CancelWhileTheInviteWaitsForTheAaa_TheEdges487AfterTheGrant_EndsTheAfSessionWithStr()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        // The UE cancels while the AAR is out: the edge answers 487, and when the AAA grants the media the
+        // edge does not forward the INVITE but reports the 487 on the forward's continuation.
+        var (forward, aar) = await AuthorisedAsync(net, ue);
+        Assert.AreEqual("rx-relay-orig", forward.Continuation.Step);
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", EdgeTerminated(forward.Command), forward.Continuation, T.AddSeconds(1)));
+
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(275u, str.CommandCode);
+        Assert.AreEqual(aar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "orig"));
+        Assert.IsFalse(outcome.Commands.Any(c => c.Message is ForwardSipRequest or SendSipRequest), "nothing goes on for a cancelled call");
+    }
+
+    [TestMethod]
+    public async Task CancelWhileTheInviteWaitsForTheAaa_AndThePcrfRefuses_LeavesNoRowAndNoStr()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var held = (await InviteAsync(net, ue)).Commands[0];
+
+        var refused = await ImsNetwork.RunAsync(net.Pcscf, Aaa(net, held, net.Decode(held), DiameterResultCode.AuthorizationRejected));
+
+        // The 488 meets a transaction the edge already ended with 487; the PCRF holds no session (TS 29.214 4.4.1).
+        Assert.AreEqual(488, SipWire.Parse(refused.Single<SendSipResponse>().Message).StatusCode);
+        Assert.IsFalse(refused.Commands.Any(c => c.Message is SendDiameterRequest));
+        Assert.IsNull(await RowAsync(net, "orig"));
+    }
+
+    [TestMethod]
+    public async Task CancelOfTheTerminatingInviteWhileItWaitsForTheAaa_EndsOnlyTheCalleesSession()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (_, origAar) = await AuthorisedAsync(net, ue);
+        var (termForward, termAar) = await TerminatingForwardAsync(net);
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "term-tx", EdgeTerminated(termForward.Command), termForward.Continuation, T.AddSeconds(1)));
+
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(termAar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "term"));
+        Assert.AreEqual(origAar.SessionId, (await RowAsync(net, "orig"))!.GetString("SessionId"), "the caller's side ends with its own 487");
+    }
+
+    [TestMethod]
+    public async Task CancelAfterTheInviteWasForwarded_The487FromDownstream_EndsTheAfSessionEvenAfterAnEarlyAnswer()
+    {
+        using var net = new ImsNetwork(RxOptions());
+        using var ue = await RegisteredAsync(net);
+        var (forward, aar) = await AuthorisedAsync(net, ue);
+        var early = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 183, "Session Progress", Answer), forward.Continuation, T));
+        Assert.IsTrue(early.Commands.Any(c => c.Message is SendDiameterRequest));
+
+        var outcome = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Final(forward.Command, 487, "Request Terminated"), forward.Continuation, T.AddSeconds(3)));
+
+        Assert.AreEqual(487, SipWire.Parse(outcome.Single<SendSipResponse>().Message).StatusCode);
+        var str = net.Decode(outcome.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(275u, str.CommandCode);
+        Assert.AreEqual(aar.SessionId, str.SessionId);
+        Assert.IsNull(await RowAsync(net, "orig"));
+    }
+
     // ---- helpers ----
+
+    /// <summary>The call authorised, answered with 200 and so confirmed: the row holds offer, answer and dialog.</summary>
+    private static async Task<((ForwardSipRequest Command, Continuation Continuation) Forward, DiameterMessage Aar)> ConfirmedAsync(ImsNetwork net, Ue ue)
+    {
+        var authorised = await AuthorisedAsync(net, ue);
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "inv-tx", Ok(authorised.Forward.Command), authorised.Forward.Continuation, T.AddSeconds(6)));
+        var update = ok.Commands.Single(c => c.Message is SendDiameterRequest);
+        Assert.IsEmpty((await ImsNetwork.RunAsync(net.Pcscf, Aaa(net, update, net.Decode(update), DiameterResultCode.Success))).Commands);
+        return authorised;
+    }
+
+    /// <summary>The same call's INVITE coming back from the S-CSCF towards bob, held, authorised and forwarded: the "term" side.</summary>
+    private static async Task<((ForwardSipRequest Command, Continuation Continuation) Forward, DiameterMessage Aar)> TerminatingForwardAsync(ImsNetwork net)
+    {
+        var invite = Message(
+            "INVITE sip:bob@10.0.0.2:5062 SIP/2.0",
+            ["Via: SIP/2.0/UDP 10.1.0.3:6060;branch=z9hG4bKterm1", "Via: SIP/2.0/UDP 10.0.0.1:5061;branch=z9hG4bKinv1",
+             "Route: <sip:term@pcscf.ims.example:5060;lr>", "Record-Route: <sip:scscf.ims.example:6060;lr>",
+             "P-Charging-Vector: icid-value=abc123;icid-generated-at=pcscf.ims.example", "P-Asserted-Identity: <sip:alice@ims.example>",
+             "Contact: <sip:alice@10.0.0.1:5061>"],
+            Offer);
+        var held = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "term-tx", ImsNetwork.ScscfLocal, ImsNetwork.PcscfLocal, invite, T))).Commands);
+        var aar = net.Decode(held);
+        var forwarded = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, Aaa(net, held, aar, DiameterResultCode.Success))).Commands);
+        return (((ForwardSipRequest)forwarded.Message, forwarded.Continuation!), aar);
+    }
+
+    private static async Task<DiameterMessage> TerminatingAuthorisedAsync(ImsNetwork net)
+    {
+        var (forward, aar) = await TerminatingForwardAsync(net);
+        var ok = await ImsNetwork.RunAsync(net.Pcscf, net.Response(ImsRole.Pcscf, "term-tx", Ok(forward.Command), forward.Continuation, T.AddSeconds(6)));
+        Assert.IsTrue(ok.Commands.Any(c => c.Message is SendDiameterRequest), "bob's answer updates his side");
+        return aar;
+    }
+
+    /// <summary>An in-dialog request of alice's (the caller, From tag a1) along the dialog's route set.</summary>
+    private static byte[] InDialog(Ue ue, string method, string? body, string cseq = "2 INVITE") => Message(
+        $"{method} sip:bob@10.0.0.2:5062 SIP/2.0",
+        [$"Via: SIP/2.0/UDP {ue.Source};branch=z9hG4bK{method.ToLowerInvariant()}{cseq[0]}", "Route: <sip:pcscf.ims.example:5060;lr>, <sip:scscf.ims.example:6060;lr>", $"Contact: <{ue.Contact}>"],
+        body,
+        to: "<sip:bob@ims.example>;tag=b1",
+        cseq: cseq);
+
+    /// <summary>A response to a forwarded in-dialog request: its Vias, From, To, Call-ID and CSeq, a Contact on 2xx.</summary>
+    private static byte[] Reply(ForwardSipRequest forward, int status, string reason, string? body)
+    {
+        var sent = Encoding.UTF8.GetString(forward.Message).Split("\r\n");
+        var text = new StringBuilder($"SIP/2.0 {status} {reason}\r\n");
+        foreach (var line in sent.Where(l => l.StartsWith("Via:", StringComparison.Ordinal) || l.StartsWith("From:", StringComparison.Ordinal)
+            || l.StartsWith("To:", StringComparison.Ordinal) || l.StartsWith("Call-ID:", StringComparison.Ordinal) || l.StartsWith("CSeq:", StringComparison.Ordinal)))
+        {
+            text.Append(line).Append("\r\n");
+        }
+
+        if (status is >= 200 and < 300)
+        {
+            text.Append("Contact: <sip:bob@10.0.0.2:5062>\r\n");
+        }
+
+        if (body is not null)
+        {
+            text.Append("Content-Type: application/sdp\r\n");
+        }
+
+        text.Append("Content-Length: ").Append(Encoding.UTF8.GetByteCount(body ?? string.Empty)).Append("\r\n\r\n").Append(body);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>The 487 the edge reports for an INVITE cancelled before it was forwarded: built on the forwarded request, To tag "edge".</summary>
+    private static byte[] EdgeTerminated(ForwardSipRequest forward) =>
+        new Ims.Sip.Building.SipResponseBuilder(SipWire.Parse(forward.Message), 487, "Request Terminated").WithToTag("edge").ToArray();
+
 
     private static async Task<Ue> RegisteredAsync(ImsNetwork net)
     {

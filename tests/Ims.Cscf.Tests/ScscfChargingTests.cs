@@ -265,6 +265,23 @@ public sealed class ScscfChargingTests
         Assert.IsNull(await RoSessionAsync(net, "call-13"));
     }
 
+    [TestMethod]
+    public async Task CancelThatOvertookTheCcaI_The487TheEdgeReportsForTheForward_EndsTheSessionAtOnce()
+    {
+        using var net = await WithAliceAsync();
+        var (forward, _) = await GrantedAsync(net, "call-14");
+        // The edge answered the CANCEL and the INVITE (487) while the CCR-I was out; it does not send
+        // the forward that follows the grant but reports a 487 built on it, with the edge's To tag.
+        var terminated = new Ims.Sip.Building.SipResponseBuilder(SipWire.Parse(((ForwardSipRequest)forward.Message).Message), 487, "Request Terminated").WithToTag("edge").ToArray();
+
+        var ended = await Run(net, net.Response(ImsRole.Scscf, "s-call-14", terminated, forward.Continuation, T.AddSeconds(1)));
+
+        var ccrt = net.Decode(ended.Commands.Single(c => c.Message is SendDiameterRequest));
+        Assert.AreEqual(RoValues.Termination, ccrt.GetUnsigned32(Avps.CcRequestType));
+        Assert.AreEqual(0u, Time(ccrt, Avps.UsedServiceUnit));
+        Assert.IsNull(await RoSessionAsync(net, "call-14"), "not left to the 5-minute guard");
+    }
+
     private static async Task<(OutgoingCommand Forward, DiameterMessage Ccr)> GrantedAsync(ImsNetwork net, string callId)
     {
         var ccr = (await Run(net, Originating(callId))).Commands.Single();

@@ -8,6 +8,7 @@ using Ims.Diameter.Peers.Nodes;
 using Ims.Diameter.Peers.Tests.Support;
 using Ims.Diameter.Values;
 using Ims.EndToEnd.Tests.Support;
+using Ims.EventLog;
 
 namespace Ims.EndToEnd.Tests;
 
@@ -100,6 +101,133 @@ public sealed class SippPolicyTests
         // The refused call: one AAR, answered 5063, and no STR (the PCRF kept nothing).
         var refusedAar = Assert.ContainsSingle(aars.Where(r => !callSessions.Contains(r[5])), fields);
         Assert.IsTrue(rows.Any(r => !IsRequest(r) && r[5] == refusedAar[5] && r[4] == "5063"), fields);
+    }
+
+    /// <summary>
+    /// A call put on hold by a re-INVITE and taken off hold by an UPDATE, both carrying a new SDP
+    /// offer, through one P-CSCF serving both UEs: each request passes it twice (from the caller's UE,
+    /// then from the S-CSCF towards the callee's UE), and each answer updates the AF session of that
+    /// pass's side with an AAR UPDATE_REQUEST (TS 29.214 4.4.2), which the built-in PCRF grants.
+    /// </summary>
+    [TestMethod]
+    public async Task AReInviteAndAnUpdateWithNewOffersUpdateBothAfSessionsOfTheCall()
+    {
+        var data = _folders.New("ims-e2e-rx-hold-");
+        await using var ims = await ImsProcess.UpAsync(data);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        foreach (var user in new[] { "rxholder", "rxheld" })
+        {
+            await TestSubscribers.AddAsync(data, user);
+        }
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("rxholder", caller), ("rxheld", callee) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        var answering = Sipp.RunAsync("call-hold-uas.xml", pcscf, [$"rxheld;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var call = await Sipp.RunAsync("call-hold-uac.xml", pcscf, [$"rxholder;{Domain};rxheld;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+        var answered = await answering;
+        Assert.AreEqual(1, call.Successful, call.ToString());
+        Assert.AreEqual(1, answered.Successful, answered.ToString());
+
+        static bool Modified(FunctionDecision d, string method, string side, string by) =>
+            d.Function == "pcscf" && d.Decision.Contains($"; AAR update ", StringComparison.Ordinal)
+            && d.Decision.Contains($"({side}) with the {method}'s new offer {by}", StringComparison.Ordinal);
+        static bool Ended(FunctionDecision d) => d.Function == "pcrf.rx" && d.Decision.StartsWith("STA 2001", StringComparison.Ordinal);
+        var records = await RecordedDecisions.UntilAsync(data, r => r.Count(x => x.Decision is { } d && Ended(d)) >= 2, 150, TestContext.CancellationToken);
+        var decisions = records.Select(r => r.Decision).OfType<FunctionDecision>().ToList();
+        var log = string.Join(Environment.NewLine, decisions.Where(d => d.Function is "pcscf" or "pcrf.rx").Select(d => $"{d.Function}: {d.Decision}"));
+        TestContext.WriteLine(log);
+
+        // The caller offered both times: its own side hears it from its UE, the callee's side from the network.
+        foreach (var method in new[] { "INVITE", "UPDATE" })
+        {
+            Assert.ContainsSingle(decisions.Where(d => Modified(d, method, "orig", "from the UE")), log);
+            Assert.ContainsSingle(decisions.Where(d => Modified(d, method, "term", "from the network")), log);
+        }
+
+        // Every update was granted (two with the first answer, four modifications), and the BYE ended both sessions.
+        Assert.AreEqual(6, decisions.Count(d => d.Function == "pcscf" && d.Decision.StartsWith("AAA 2001: update of ", StringComparison.Ordinal)), log);
+        Assert.AreEqual(2, decisions.Count(Ended), log);
+        Assert.IsFalse(decisions.Any(d => d.Function == "pcscf" && d.Decision.Contains("call released", StringComparison.Ordinal)), log);
+    }
+
+    /// <summary>
+    /// The caller cancels while its INVITE waits at the P-CSCF for a slow PCRF (a Diameter node of
+    /// the test that answers the initial AAR after 1.5 s): the edge answers the CANCEL 200 and the
+    /// INVITE 487 at once; when the AAA then grants the media, the INVITE does not go on (no AAR for
+    /// the callee's side ever reaches the PCRF) and the P-CSCF ends the AF session with STR.
+    /// </summary>
+    [TestMethod]
+    public async Task ACancelWhileTheInviteWaitsForTheAaaEndsTheAfSessionAndTheInviteGoesNoFurther()
+    {
+        var data = _folders.New("ims-e2e-rx-cancel-");
+        Directory.CreateDirectory(data);
+        var pcrfPort = ImsProcess.FreePort();
+        var pcrfIdentity = "pcrf-slow." + Domain;
+        var seen = new ConcurrentQueue<DiameterMessage>();
+        await using var pcrf = new DiameterNode(
+            new DiameterNodeOptions
+            {
+                OriginHost = pcrfIdentity,
+                OriginRealm = Domain,
+                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
+                ListenOn = new IPEndPoint(IPAddress.Loopback, pcrfPort),
+                RequestTimeout = TimeSpan.FromSeconds(10),
+            },
+            async (request, _, cancellationToken) =>
+            {
+                seen.Enqueue(request);
+                if (request.CommandCode == 265 && request.GetUnsigned32(Avps.RxRequestType) == 0)
+                {
+                    // Slow, but within the P-CSCF's Diameter timeout (3 s): the UE cancels meanwhile.
+                    await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+                }
+
+                return DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
+                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, pcrfIdentity).Add(Avps.OriginRealm, Domain).Build();
+            });
+        await pcrf.StartAsync();
+        var config = Path.Combine(data, "ims-slow-pcrf.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{pcrfPort}}, "PeerIdentity": "{{pcrfIdentity}}" } }""", TestContext.CancellationToken);
+        await using var ims = await ImsProcess.UpAsync(data, "--config", config);
+        var pcscf = ims.Ports["Pcscf__Port"];
+        Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
+        foreach (var user in new[] { "cxlcaller", "cxlcallee" })
+        {
+            await TestSubscribers.AddAsync(data, user);
+        }
+
+        var caller = ImsProcess.FreePort();
+        var callee = ImsProcess.FreePort();
+        foreach (var (user, port) in new[] { ("cxlcaller", caller), ("cxlcallee", callee) })
+        {
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+        }
+
+        var call = await Sipp.RunAsync("call-cancelled.xml", pcscf, [$"cxlcaller;{Domain};cxlcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
+        Assert.AreEqual(1, call.Successful, call.ToString());
+
+        for (var attempt = 0; attempt < 50 && !seen.Any(m => m.CommandCode == 275); attempt++)
+        {
+            await Task.Delay(100, TestContext.CancellationToken);
+        }
+
+        // Long enough for an INVITE that went on to have reached the callee's P-CSCF side.
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
+        var aar = Assert.ContainsSingle(seen.Where(m => m.CommandCode == 265), "one AAR only: the callee's side was never set up");
+        StringAssert.EndsWith(aar.SessionId, ";orig");
+        var str = Assert.ContainsSingle(seen.Where(m => m.CommandCode == 275), string.Join(Environment.NewLine, ims.Output.TakeLast(15)));
+        Assert.AreEqual(aar.SessionId, str.SessionId, "the AF session the AAR opened is ended");
+        var records = await RecordedDecisions.UntilAsync(data, r => r.Any(x => x.Decision is { Function: "pcscf" } d && d.Decision.Contains("setup failed, STR", StringComparison.Ordinal)), 50, TestContext.CancellationToken);
+        Assert.IsTrue(records.Any(x => x.Decision is { Function: "pcscf" } d && d.Decision.StartsWith("487", StringComparison.Ordinal) && d.Decision.Contains("setup failed, STR", StringComparison.Ordinal)),
+            string.Join(Environment.NewLine, records.Select(r => r.Decision).OfType<FunctionDecision>().Where(d => d.Function == "pcscf").Select(d => d.Decision)));
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ namespace Ims.Cscf.Pcscf;
 ///                         P-CSCF ◀──AAA 2001──────                  (else 488, or 503/forward when silent)
 ///                         P-CSCF ──INVITE──▶ core                   (responses: continuation "rx-relay-*")
 ///   UE ◀──183/200(answer)─ P-CSCF ──AAR(update)──▶ PCRF             (refused: BYE both ways, STR)
+///   re-INVITE/UPDATE(offer) either way, 18x/2xx(answer) ──AAR(update)──▶ PCRF  (continuation "rx-modify-*")
 ///   BYE / final non-2xx ─▶ P-CSCF ──STR──▶ PCRF                     (row deleted)
 ///   PCRF ──ASR / RAR(loss of bearer)──▶ P-CSCF ──ASA/RAA, BYE both ways, STR
 /// </code>
@@ -34,6 +35,7 @@ public sealed partial class PcscfFunction
     private const string UpdateStep = "rx-update";
     private const string StrStep = "rx-str";
     private const string RelayStepPrefix = "rx-relay-";
+    private const string ModifyStepPrefix = "rx-modify-";
 
     // RFC 3326 with TS 24.229 5.2.8.1.2: a call the P-CSCF itself ends for the bearer's sake carries 503.
     private const int ReleaseCause = 503;
@@ -63,7 +65,7 @@ public sealed partial class PcscfFunction
         var callId = request.CallId!;
         var offer = SdpText(request)!;
         var sessionId = PcscfRxSessions.SessionIdOf(_options.PcscfDiameterHost!, callId, side);
-        var row = new RxSessionRow(callId, side, sessionId, subscriber, icid, offer, null, null);
+        var row = new RxSessionRow(callId, side, sessionId, subscriber, icid, offer, null, null, CallerTag: request.From?.Tag);
         await PcscfRxSessions.SaveAsync(_store, row, cancellationToken).ConfigureAwait(false);
         var aar = RxRequests.Aar(RxRequest(row, SdpOf(request)!, null, isUpdate: false));
         var state = new RxSetupState(received.TransactionId, received.Message, received.Source, received.Transport, received.Local, side, forward.Message, forward.NextHop);
@@ -183,16 +185,20 @@ public sealed partial class PcscfFunction
         }
 
         var updated = row;
-        if (row.Answer is null && !row.Ended && SdpText(response) is { } answerText)
+        // TS 29.214 4.4.1 (and Annex B): with the answer known, the flows carry both ends. A later
+        // 18x or the 200 may carry a different answer to the same offer (RFC 3262 and RFC 3264 8 let
+        // the answerer change it, and a forked call answers from another UE): TS 29.214 4.4.2, the PCRF
+        // hears every change. Once a re-INVITE or UPDATE replaced the offer, the INVITE's own
+        // responses (a late retransmission) no longer speak for the media.
+        if (!row.Ended && SdpText(response) is { } answerText && answerText != row.Answer && SdpText(invite) == row.Offer)
         {
-            // TS 29.214 4.4.1 (and Annex B): with the answer known, the flows carry both ends.
             updated = updated with { Answer = answerText };
             var offer = SdpSession.Parse(row.Offer, out _);
             if (offer is not null)
             {
                 var aar = RxRequests.Aar(RxRequest(row, offer, SdpOf(response), isUpdate: true));
                 commands.Add(new OutgoingCommand(new SendDiameterRequest(DiameterEncoder.Encode(aar)), new RxSessionKey(callId, side, row.SessionId).ToContinuation(Name, UpdateStep)));
-                decision.Append($"; AAR update {row.SessionId} with the answer in the {response.StatusCode}");
+                decision.Append($"; AAR update {row.SessionId} with the {(row.Answer is null ? "answer" : "changed answer")} in the {response.StatusCode}");
             }
         }
 
@@ -219,6 +225,83 @@ public sealed partial class PcscfFunction
         }
 
         return new FunctionOutcome(commands, decision.ToString());
+    }
+
+    /// <summary>
+    /// The AF session an in-dialog re-INVITE or UPDATE carrying a new SDP offer changes (TS 29.214
+    /// 4.4.2; RFC 3311 5.1 for UPDATE), or null when the request carries no offer or the call has no
+    /// live Rx session on that side. One P-CSCF may hold both sides of a call (both UEs registered
+    /// with it), and the request then passes twice: once from the sending UE, once from the core
+    /// towards the other UE. The side is told by the request's From tag against the caller's tag kept
+    /// from the INVITE, not by addresses: the tag is end to end and the same on both passes (RFC 3261
+    /// 12.2.1.1), whereas both UEs may share an address and the core pass comes from the S-CSCF's.
+    /// </summary>
+    /// <param name="fromUe">The request comes from the registered UE (its own side) rather than from the core (the other side's UE is its target).</param>
+    private async Task<RxSessionRow?> ModifiedSessionAsync(SipMessage request, bool fromUe, CancellationToken cancellationToken)
+    {
+        if (!_options.RxEnabled || _options.PcscfDiameterHost is null || request.Method is not ("INVITE" or "UPDATE")
+            || request.CallId is not { } callId || request.From?.Tag is not { } fromTag || SdpOf(request) is null)
+        {
+            return null;
+        }
+
+        var rows = await PcscfRxSessions.OfCallAsync(_store, callId, cancellationToken).ConfigureAwait(false);
+        if (rows.Select(r => r.CallerTag).FirstOrDefault(t => t is not null) is not { } callerTag)
+        {
+            return null;
+        }
+
+        var fromCaller = string.Equals(fromTag, callerTag, StringComparison.Ordinal);
+        // From the UE, the side is the sender's; from the core, the receiver's: the other end.
+        var side = fromCaller == fromUe ? PcscfRxSessions.Originating : PcscfRxSessions.Terminating;
+        return rows.FirstOrDefault(r => r.Side == side && !r.Ended);
+    }
+
+    private Continuation ModifyContinuation(SipRequestReceived received, RxSessionRow row, bool fromUe) =>
+        RegisterState.Of(received).ToContinuation(Name, ModifyStepPrefix + (fromUe ? "ue-" : "net-") + row.Side);
+
+    /// <summary>
+    /// A response to a re-INVITE or UPDATE with a new offer: relayed as any other; the 18x or 2xx that
+    /// carries the answer updates the AF session with the new offer and answer (TS 29.214 4.4.2,
+    /// Kamailio ims_qos on a modified session). A refusal (RFC 3261 14.1, RFC 3311 5.1) leaves the
+    /// session, and so the authorisation, as it was.
+    /// </summary>
+    private async Task<FunctionOutcome> ModificationResponseAsync(BusEnvelope envelope, SipResponseReceived received, CancellationToken cancellationToken)
+    {
+        var relayed = ResponseRelay.Relay(envelope, received, ImsRole.Pcscf);
+        var step = envelope.Continuation!.Step[ModifyStepPrefix.Length..];
+        var fromUe = step.StartsWith("ue-", StringComparison.Ordinal);
+        var side = step[(step.IndexOf('-', StringComparison.Ordinal) + 1)..];
+        if (!RegisterState.TryResume(envelope.Continuation, out _, out var request)
+            || SipMessage.Parse(received.Message).Message is not { IsRequest: false, StatusCode: > 100 and < 300 } response
+            || request.CallId is not { } callId
+            || !relayed.Commands.Any(c => c.Message is SendSipResponse)
+            || SdpOf(request) is not { } offer || SdpOf(response) is not { } answer)
+        {
+            return relayed;
+        }
+
+        var offerText = SdpText(request)!;
+        var answerText = SdpText(response)!;
+        if (await PcscfRxSessions.ReadAsync(_store, callId, side, cancellationToken).ConfigureAwait(false) is not { Ended: false } row)
+        {
+            return FunctionOutcome.Of($"{relayed.Decision}; the AF session of {callId} ({side}) is over, nothing to update", relayed.Commands.ToArray());
+        }
+
+        if (row.Offer == offerText && row.Answer == answerText)
+        {
+            // The 200 after a 183 with the same answer, or a retransmission: the PCRF already has it.
+            return FunctionOutcome.Of($"{relayed.Decision}; {row.SessionId} already holds this offer and answer", relayed.Commands.ToArray());
+        }
+
+        var updated = row with { Offer = offerText, Answer = answerText, UeOffered = fromUe };
+        await PcscfRxSessions.SaveAsync(_store, updated, cancellationToken).ConfigureAwait(false);
+        var aar = RxRequests.Aar(RxRequest(updated, offer, answer, isUpdate: true));
+        var commands = relayed.Commands.ToList();
+        commands.Add(new OutgoingCommand(new SendDiameterRequest(DiameterEncoder.Encode(aar)), new RxSessionKey(callId, side, row.SessionId).ToContinuation(Name, UpdateStep)));
+        return new FunctionOutcome(
+            commands,
+            $"{relayed.Decision}; AAR update {row.SessionId} ({side}) with the {request.Method}'s new offer {(fromUe ? "from the UE" : "from the network")} and the answer in the {response.StatusCode}");
     }
 
     /// <summary>The AAA to the update: refused, the call is released (TS 29.214 4.4.1; TS 24.229 5.2.7).</summary>

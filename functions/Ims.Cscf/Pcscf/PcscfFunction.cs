@@ -84,6 +84,14 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
                 return await HoldForPolicyAsync(received, request, PcscfRxSessions.Terminating, callee, icid, terminating, cancellationToken).ConfigureAwait(false);
             }
 
+            if (!initial && await ModifiedSessionAsync(request, fromUe: false, cancellationToken).ConfigureAwait(false) is { } towardsUe)
+            {
+                // A new offer from the far end on its way to this P-CSCF's UE: its answer changes that UE's AF session.
+                return FunctionOutcome.Of(
+                    $"in-dialog {request.Method} with a new offer routed to {LooseRouting.NextHop(request, popped: true)}; its answer will update {towardsUe.SessionId} ({towardsUe.Side})",
+                    LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, ModifyContinuation(received, towardsUe, fromUe: false)));
+            }
+
             return await WithSessionsEndedAsync(
                 FunctionOutcome.Of($"{request.Method} routed through the P-CSCF to {LooseRouting.NextHop(request, popped: true)}", routed),
                 request,
@@ -105,6 +113,14 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
 
         if (!initial)
         {
+            if (await ModifiedSessionAsync(request, fromUe: true, cancellationToken).ConfigureAwait(false) is { } ofUe)
+            {
+                // The UE offers new media in its dialog: the answer coming back changes its AF session.
+                return FunctionOutcome.Of(
+                    $"in-dialog {request.Method} with a new offer from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}; its answer will update {ofUe.SessionId} ({ofUe.Side})",
+                    LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, ModifyContinuation(received, ofUe, fromUe: true)));
+            }
+
             return await WithSessionsEndedAsync(
                 FunctionOutcome.Of(
                     $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}",
@@ -187,6 +203,11 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
         if (envelope.Continuation?.Step.StartsWith(RelayStepPrefix, StringComparison.Ordinal) == true)
         {
             return await PolicyResponseAsync(envelope, received, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (envelope.Continuation?.Step.StartsWith(ModifyStepPrefix, StringComparison.Ordinal) == true)
+        {
+            return await ModificationResponseAsync(envelope, received, cancellationToken).ConfigureAwait(false);
         }
 
         if (!RegisterState.TryResume(envelope.Continuation, out var state, out var original)

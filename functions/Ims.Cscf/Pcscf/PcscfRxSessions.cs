@@ -110,6 +110,16 @@ internal static class PcscfRxSessions
             properties["Dialog"] = row.Dialog.ToJson();
         }
 
+        if (row.CallerTag is not null)
+        {
+            properties["CallerTag"] = row.CallerTag;
+        }
+
+        if (row.UeOffered is { } ueOffered)
+        {
+            properties["UeOffered"] = ueOffered;
+        }
+
         return properties;
     }
 
@@ -124,7 +134,9 @@ internal static class PcscfRxSessions
                 entity.GetString("Offer") ?? string.Empty,
                 entity.GetString("Answer"),
                 ConfirmedDialog.FromJson(entity.GetString("Dialog")),
-                entity.GetBoolean("Ended") ?? false)
+                entity.GetBoolean("Ended") ?? false,
+                entity.GetString("CallerTag"),
+                entity.GetBoolean("UeOffered"))
             : null;
 }
 
@@ -133,6 +145,15 @@ internal static class PcscfRxSessions
 /// session's STR (it aborted it, or the update was refused before the call was confirmed), so the
 /// 2xx that confirms the call is released instead of kept.
 /// </summary>
+/// <param name="CallerTag">
+/// The From tag of the INVITE that set the call up: every request the caller sends in the dialog
+/// carries it as its From tag, every request of the callee carries its own (RFC 3261 12.2.1.1), which
+/// is how an in-dialog request is told to come from one end or the other.
+/// </param>
+/// <param name="UeOffered">
+/// Whether the offer now held came from this side's UE; null until a re-INVITE or UPDATE changed it,
+/// when the side tells (the caller's UE offered the call, the callee's UE answered it).
+/// </param>
 internal sealed record RxSessionRow(
     string CallId,
     string Side,
@@ -142,7 +163,9 @@ internal sealed record RxSessionRow(
     string Offer,
     string? Answer,
     ConfirmedDialog? Dialog,
-    bool Ended = false)
+    bool Ended = false,
+    string? CallerTag = null,
+    bool? UeOffered = null)
 {
-    public bool OfferFromUe => Side == PcscfRxSessions.Originating;
+    public bool OfferFromUe => UeOffered ?? Side == PcscfRxSessions.Originating;
 }

@@ -311,6 +311,57 @@ public sealed class SipEdgeTests
     }
 
     [TestMethod]
+    public async Task AForwardDecidedAfterTheCancelIsNotSent_AndTheFunctionHearsA487()
+    {
+        SipRequestReceived? held = null;
+        SipResponseReceived? heard = null;
+        Continuation? resumed = null;
+        using var answered = new SemaphoreSlim(0);
+        using var seen = new SemaphoreSlim(0);
+        var function = new TestFunction(e =>
+        {
+            if (e.Message is SipRequestReceived request)
+            {
+                held = request;
+                seen.Release();
+                return FunctionOutcome.Of("waiting for the PCRF");
+            }
+
+            heard = (SipResponseReceived)e.Message;
+            resumed = e.Continuation;
+            answered.Release();
+            return FunctionOutcome.Of("setup failed");
+        });
+        await using var harness = await Start(function, TimeSpan.FromSeconds(30));
+        using var ue = Ue();
+        using var nextHop = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        Assert.AreEqual(100, (await Receive(ue)).StatusCode);
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue), "CANCEL")), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        var answers = new[] { await Receive(ue), await Receive(ue) }.ToDictionary(m => m.CSeq!.Method);
+        Assert.AreEqual(487, answers["INVITE"].StatusCode);
+        Assert.IsTrue(await seen.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+
+        // The decision (an AAA, say) comes after the UE gave up.
+        var parsed = SipMessage.Parse(held!.Message).Message!;
+        var forwarded = new SipMessageEditor(parsed).AddFirst("Via", $"SIP/2.0/UDP {harness.Edge.LocalEndPoint};branch=z9hG4bK-fwd-late").DecrementMaxForwards().ToArray();
+        var stamp = new EnvelopeStamp("edge-test", TimeProvider.System, new RandomEnvelopeIds());
+        var forward = stamp.Envelope("cancel-test-1@127.0.0.1", held!.TransactionId,
+            new ForwardSipRequest(held!.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}"), new Continuation("test.sip", "relay", "{}"));
+        await harness.Bus.PublishAsync(forward, TestContext.CancellationToken);
+
+        Assert.IsTrue(await answered.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+        var response = SipMessage.Parse(heard!.Message).Message!;
+        Assert.AreEqual(487, response.StatusCode);
+        Assert.AreEqual("z9hG4bK-fwd-late", response.TopVia!.Branch, "the response of the forwarded request, with its Via, as a real 487 would come back");
+        Assert.AreEqual("relay", resumed!.Step);
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        quiet.CancelAfter(TimeSpan.FromMilliseconds(700));
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await nextHop.ReceiveAsync(quiet.Token), "the cancelled INVITE never reaches the next hop");
+    }
+
+    [TestMethod]
     public async Task RequestsOverTcpAreAnsweredOnTheirConnection()
     {
         var function = new TestFunction(e =>

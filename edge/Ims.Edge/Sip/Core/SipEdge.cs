@@ -41,6 +41,9 @@ public sealed partial class SipEdge : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string>? _hosts;
     private readonly ConcurrentDictionary<string, (SipMessage Request, SipPeer Peer)> _forwardedInvites = new(StringComparer.Ordinal);
 
+    // INVITEs this edge ended with 487 while their decision was still pending; see Cancel and Forward.
+    private readonly ConcurrentDictionary<string, ITimer> _cancelledUndecided = new(StringComparer.Ordinal);
+
     public SipEdge(
         ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null, IReadOnlyDictionary<string, string>? hosts = null)
     {
@@ -98,6 +101,11 @@ public sealed partial class SipEdge : IAsyncDisposable
         foreach (var suspended in _suspended.Values)
         {
             suspended.Timer.Dispose();
+        }
+
+        foreach (var cancelled in _cancelledUndecided.Values)
+        {
+            cancelled.Dispose();
         }
 
         _transactions.Dispose();
@@ -215,6 +223,21 @@ public sealed partial class SipEdge : IAsyncDisposable
         if (_suspended.TryGetValue(invite, out var pending))
         {
             Respond(invite, new SipResponseBuilder(pending.Request, 487, "Request Terminated").WithToTag("edge").ToArray());
+            // The function deciding this INVITE does not know yet: remember the transaction for as long
+            // as its decision may still come, so that a late "forward" is not sent (see Forward).
+            var timer = _time.CreateTimer(_ => Forget(invite), null, _deadline, Timeout.InfiniteTimeSpan);
+            if (!_cancelledUndecided.TryAdd(invite, timer))
+            {
+                timer.Dispose();
+            }
+        }
+    }
+
+    private void Forget(string invite)
+    {
+        if (_cancelledUndecided.TryRemove(invite, out var timer))
+        {
+            timer.Dispose();
         }
     }
 
@@ -315,6 +338,17 @@ public sealed partial class SipEdge : IAsyncDisposable
             return;
         }
 
+        if (_cancelledUndecided.TryRemove(forward.TransactionId, out var cancelled))
+        {
+            cancelled.Dispose();
+            // RFC 3261 16.10: the UE cancelled this INVITE before it was decided and already has its 487;
+            // it is not sent on. The function hears the 487 the request would have met, so it can undo
+            // what it started for it (a PCRF or OCS session) in the usual way for a failed setup.
+            new Relay(this, envelope, request).Terminated();
+            LogCancelledBeforeDecision(_logger, forward.TransactionId);
+            return;
+        }
+
         try
         {
             _transactions.StartClient(SipTransactionSummary.Of(request), peer, new Relay(this, envelope, request), forward.ResponseTimeout);
@@ -398,6 +432,10 @@ public sealed partial class SipEdge : IAsyncDisposable
             // RFC 3261 16.8: the proxy behaves as if a 408 had come back.
             Publish(new SipResponseBuilder(request, 408, "Request Timeout").WithToTag("edge").ToArray());
 
+        /// <summary>The request was cancelled before it left: reported as the 487 a cancelled branch ends with (RFC 3261 9.2).</summary>
+        public void Terminated() =>
+            Publish(new SipResponseBuilder(request, 487, "Request Terminated").WithToTag("edge").ToArray());
+
         public ReadOnlyMemory<byte> BuildAck(SipTransactionMessage finalResponse)
         {
             // RFC 3261 17.1.1.3: same Request-URI, Call-ID, From, CSeq number and top Via; To of the response; the request's Route.
@@ -471,4 +509,7 @@ public sealed partial class SipEdge : IAsyncDisposable
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "{Transaction}: response after the transaction ended; dropped")]
     private static partial void LogLate(ILogger logger, string transaction);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "{Transaction}: cancelled before its decision; the forward is not sent, 487 reported to the function")]
+    private static partial void LogCancelledBeforeDecision(ILogger logger, string transaction);
 }
