@@ -362,6 +362,49 @@ public sealed class SipEdgeTests
     }
 
     [TestMethod]
+    public async Task AForwardDecidedAfterTheDeadlineIsNotSent_AndTheFunctionHearsThe504()
+    {
+        SipRequestReceived? held = null;
+        SipResponseReceived? heard = null;
+        using var answered = new SemaphoreSlim(0);
+        using var seen = new SemaphoreSlim(0);
+        var function = new TestFunction(e =>
+        {
+            if (e.Message is SipRequestReceived request)
+            {
+                held = request;
+                seen.Release();
+                return FunctionOutcome.Of("waiting for a slow peer");
+            }
+
+            heard = (SipResponseReceived)e.Message;
+            answered.Release();
+            return FunctionOutcome.Of("setup failed");
+        });
+        await using var harness = await Start(function, TimeSpan.FromMilliseconds(400));
+        using var ue = Ue();
+        using var nextHop = Ue();
+
+        await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
+        Assert.AreEqual(504, (await ReceiveSkipping100(ue)).StatusCode);
+        Assert.IsTrue(await seen.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+
+        // The decision comes after the edge gave the UE its 504 (within one more deadline).
+        var parsed = SipMessage.Parse(held!.Message).Message!;
+        var forwarded = new SipMessageEditor(parsed).AddFirst("Via", $"SIP/2.0/UDP {harness.Edge.LocalEndPoint};branch=z9hG4bK-fwd-slow").DecrementMaxForwards().ToArray();
+        var stamp = new EnvelopeStamp("edge-test", TimeProvider.System, new RandomEnvelopeIds());
+        await harness.Bus.PublishAsync(
+            stamp.Envelope("cancel-test-1@127.0.0.1", held!.TransactionId, new ForwardSipRequest(held!.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}"), new Continuation("test.sip", "relay", "{}")),
+            TestContext.CancellationToken);
+
+        Assert.IsTrue(await answered.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+        Assert.AreEqual(504, SipMessage.Parse(heard!.Message).Message!.StatusCode);
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        quiet.CancelAfter(TimeSpan.FromMilliseconds(700));
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await nextHop.ReceiveAsync(quiet.Token), "a request its UE was told had timed out never reaches the next hop");
+    }
+
+    [TestMethod]
     public async Task RequestsOverTcpAreAnsweredOnTheirConnection()
     {
         var function = new TestFunction(e =>

@@ -41,8 +41,9 @@ public sealed partial class SipEdge : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string>? _hosts;
     private readonly ConcurrentDictionary<string, (SipMessage Request, SipPeer Peer)> _forwardedInvites = new(StringComparer.Ordinal);
 
-    // INVITEs this edge ended with 487 while their decision was still pending; see Cancel and Forward.
-    private readonly ConcurrentDictionary<string, ITimer> _cancelledUndecided = new(StringComparer.Ordinal);
+    // Requests this edge answered itself while their decision was still pending (487 after a CANCEL,
+    // 504 at the deadline), with that answer, for as long as a late decision may still come; see Forward.
+    private readonly ConcurrentDictionary<string, (ITimer Timer, int Status, string Reason)> _endedUndecided = new(StringComparer.Ordinal);
 
     public SipEdge(
         ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null, IReadOnlyDictionary<string, string>? hosts = null)
@@ -103,9 +104,9 @@ public sealed partial class SipEdge : IAsyncDisposable
             suspended.Timer.Dispose();
         }
 
-        foreach (var cancelled in _cancelledUndecided.Values)
+        foreach (var ended in _endedUndecided.Values)
         {
-            cancelled.Dispose();
+            ended.Timer.Dispose();
         }
 
         _transactions.Dispose();
@@ -223,21 +224,28 @@ public sealed partial class SipEdge : IAsyncDisposable
         if (_suspended.TryGetValue(invite, out var pending))
         {
             Respond(invite, new SipResponseBuilder(pending.Request, 487, "Request Terminated").WithToTag("edge").ToArray());
-            // The function deciding this INVITE does not know yet: remember the transaction for as long
-            // as its decision may still come, so that a late "forward" is not sent (see Forward).
-            var timer = _time.CreateTimer(_ => Forget(invite), null, _deadline, Timeout.InfiniteTimeSpan);
-            if (!_cancelledUndecided.TryAdd(invite, timer))
-            {
-                timer.Dispose();
-            }
+            RememberEndedUndecided(invite, 487, "Request Terminated");
         }
     }
 
-    private void Forget(string invite)
+    /// <summary>
+    /// The function deciding a request this edge has just answered itself does not know yet: the
+    /// transaction is remembered for one more deadline, so that a late "forward" is not sent (see Forward).
+    /// </summary>
+    private void RememberEndedUndecided(string transactionId, int status, string reason)
     {
-        if (_cancelledUndecided.TryRemove(invite, out var timer))
+        var timer = _time.CreateTimer(_ => ForgetEndedUndecided(transactionId), null, _deadline, Timeout.InfiniteTimeSpan);
+        if (!_endedUndecided.TryAdd(transactionId, (timer, status, reason)))
         {
             timer.Dispose();
+        }
+    }
+
+    private void ForgetEndedUndecided(string transactionId)
+    {
+        if (_endedUndecided.TryRemove(transactionId, out var ended))
+        {
+            ended.Timer.Dispose();
         }
     }
 
@@ -274,6 +282,7 @@ public sealed partial class SipEdge : IAsyncDisposable
                     // No decision in time: answer rather than leave the UE retransmitting (Sproutlet rule).
                     LogDeadline(_logger, transactionId);
                     _transactions.SendResponse(Key(transactionId), 504, new SipResponseBuilder(request, 504, "Server Time-out").WithToTag("edge").ToArray());
+                    RememberEndedUndecided(transactionId, 504, "Server Time-out");
                 }
             },
             null,
@@ -338,14 +347,15 @@ public sealed partial class SipEdge : IAsyncDisposable
             return;
         }
 
-        if (_cancelledUndecided.TryRemove(forward.TransactionId, out var cancelled))
+        if (_endedUndecided.TryRemove(forward.TransactionId, out var ended))
         {
-            cancelled.Dispose();
-            // RFC 3261 16.10: the UE cancelled this INVITE before it was decided and already has its 487;
-            // it is not sent on. The function hears the 487 the request would have met, so it can undo
-            // what it started for it (a PCRF or OCS session) in the usual way for a failed setup.
-            new Relay(this, envelope, request).Terminated();
-            LogCancelledBeforeDecision(_logger, forward.TransactionId);
+            ended.Timer.Dispose();
+            // The UE already has its final answer (487 after its CANCEL, RFC 3261 16.10; 504 at the
+            // deadline), so the request is not sent on: a callee would ring for a caller who is gone. The
+            // function hears that answer as its forward's response, so it can undo what it started for
+            // the request (a PCRF or OCS session) in the usual way for a failed setup.
+            new Relay(this, envelope, request).EndedBeforeDecision(ended.Status, ended.Reason);
+            LogEndedBeforeDecision(_logger, forward.TransactionId, ended.Status);
             return;
         }
 
@@ -432,9 +442,12 @@ public sealed partial class SipEdge : IAsyncDisposable
             // RFC 3261 16.8: the proxy behaves as if a 408 had come back.
             Publish(new SipResponseBuilder(request, 408, "Request Timeout").WithToTag("edge").ToArray());
 
-        /// <summary>The request was cancelled before it left: reported as the 487 a cancelled branch ends with (RFC 3261 9.2).</summary>
-        public void Terminated() =>
-            Publish(new SipResponseBuilder(request, 487, "Request Terminated").WithToTag("edge").ToArray());
+        /// <summary>
+        /// The request's UE was answered before it left: reported as that answer (a cancelled branch ends
+        /// with 487, RFC 3261 9.2; an undecided one with the edge's 504).
+        /// </summary>
+        public void EndedBeforeDecision(int status, string reason) =>
+            Publish(new SipResponseBuilder(request, status, reason).WithToTag("edge").ToArray());
 
         public ReadOnlyMemory<byte> BuildAck(SipTransactionMessage finalResponse)
         {
@@ -510,6 +523,6 @@ public sealed partial class SipEdge : IAsyncDisposable
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "{Transaction}: response after the transaction ended; dropped")]
     private static partial void LogLate(ILogger logger, string transaction);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "{Transaction}: cancelled before its decision; the forward is not sent, 487 reported to the function")]
-    private static partial void LogCancelledBeforeDecision(ILogger logger, string transaction);
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "{Transaction}: answered {Status} before its decision; the forward is not sent and the function hears that answer")]
+    private static partial void LogEndedBeforeDecision(ILogger logger, string transaction, int status);
 }
