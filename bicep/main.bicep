@@ -14,6 +14,46 @@ param namePrefix string = 'imscloud'
 @description('IMS home domain served by this deployment.')
 param homeDomain string = 'ims.mnc001.mcc001.3gppnetwork.org'
 
+@description('SIP port of the P-CSCF on the edge (UDP and TCP); also in its SIP URI, which the Function App\'s CSCFs put in Path.')
+@minValue(1)
+@maxValue(65535)
+param pcscfPort int = 5060
+
+@description('SIP port of the I-CSCF on the edge; the P-CSCF forwards REGISTER to sip:icscf.<domain>:<port>.')
+@minValue(1)
+@maxValue(65535)
+param icscfPort int = 4060
+
+@description('SIP port of the S-CSCF on the edge; its URI is the Server-Name and Service-Route.')
+@minValue(1)
+@maxValue(65535)
+param scscfPort int = 6060
+
+@description('Whether the P-CSCF authorises the media of its calls with the PCRF (Rx AAR/STR).')
+param policyRx bool = true
+
+@description('What a call does when the PCRF does not answer: continue without QoS, or refuse it (503).')
+@allowed([
+  'continue'
+  'refuse'
+])
+param whenPcrfUnreachable string = 'continue'
+
+@description('Online charging of originating calls at the S-CSCF (Ro); off so that subscribers without a balance keep calling.')
+param onlineCharging bool = false
+
+@description('Seconds of credit asked for in each CCR.')
+@minValue(1)
+@maxValue(86400)
+param chargingRequestedSeconds int = 60
+
+@description('What the S-CSCF does when the OCS fails and its CCA names no Credit-Control-Failure-Handling.')
+@allowed([
+  'TERMINATE'
+  'CONTINUE'
+])
+param chargingFailureHandling string = 'TERMINATE'
+
 @description('Container image of the edge (the ims executable running `ims edge`).')
 param edgeImage string
 
@@ -47,6 +87,43 @@ param tableNames array = [
   'Registrations'
   'BusCheckpoints'
   'BusOwnership'
+]
+
+// The CSCFs' settings, given alike to the edge container and to the Function App: the edge listens
+// on these ports and routes Diameter requests by the identities the functions derive from them.
+var cscfSettings = [
+  {
+    name: 'IMS_Pcscf__Port'
+    value: string(pcscfPort)
+  }
+  {
+    name: 'IMS_Icscf__Port'
+    value: string(icscfPort)
+  }
+  {
+    name: 'IMS_Scscf__Port'
+    value: string(scscfPort)
+  }
+  {
+    name: 'IMS_Policy__Rx'
+    value: string(policyRx)
+  }
+  {
+    name: 'IMS_Policy__WhenPcrfUnreachable'
+    value: whenPcrfUnreachable
+  }
+  {
+    name: 'IMS_Charging__Online'
+    value: string(onlineCharging)
+  }
+  {
+    name: 'IMS_Charging__RequestedSeconds'
+    value: string(chargingRequestedSeconds)
+  }
+  {
+    name: 'IMS_Charging__FailureHandling'
+    value: chargingFailureHandling
+  }
 ]
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
@@ -103,6 +180,7 @@ module functions 'modules/functions.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     maximumInstanceCount: maximumFunctionInstances
     homeDomain: homeDomain
+    cscfSettings: cscfSettings
   }
 }
 
@@ -120,6 +198,10 @@ module edge 'modules/edge.bicep' = {
     eventHubsNamespaceHost: bus.outputs.namespaceHost
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     homeDomain: homeDomain
+    pcscfPort: pcscfPort
+    icscfPort: icscfPort
+    scscfPort: scscfPort
+    cscfSettings: cscfSettings
   }
 }
 
@@ -133,7 +215,7 @@ module rbac 'modules/rbac.bicep' = {
   }
 }
 
-@description('Public address of the edge: SIP on 5060 (P-CSCF), 4060 (I-CSCF), 6060 (S-CSCF), UDP and TCP; Diameter on 3868.')
+@description('Public address of the edge: SIP on pcscfPort, icscfPort, scscfPort (5060, 4060, 6060 by default), UDP and TCP; Diameter on 3868.')
 output edgeAddress string = edge.outputs.ipAddress
 
 @description('DNS name of the edge.')

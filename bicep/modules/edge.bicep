@@ -11,31 +11,36 @@ param tableEndpoint string
 param eventHubsNamespaceHost string
 param appInsightsConnectionString string
 param homeDomain string
+param pcscfPort int
+param icscfPort int
+param scscfPort int
+@description('The CSCFs\' settings (IMS_Pcscf__Port ...), the same the Function App gets.')
+param cscfSettings { name: string, value: string }[]
 
-// P-CSCF 5060, I-CSCF 4060, S-CSCF 6060 (UDP and TCP), Diameter 3868 (TCP).
+// P-CSCF, I-CSCF, S-CSCF (5060, 4060, 6060 by default; UDP and TCP), Diameter 3868 (TCP).
 var ports = [
   {
-    port: 5060
+    port: pcscfPort
     protocol: 'UDP'
   }
   {
-    port: 5060
+    port: pcscfPort
     protocol: 'TCP'
   }
   {
-    port: 4060
+    port: icscfPort
     protocol: 'UDP'
   }
   {
-    port: 4060
+    port: icscfPort
     protocol: 'TCP'
   }
   {
-    port: 6060
+    port: scscfPort
     protocol: 'UDP'
   }
   {
-    port: 6060
+    port: scscfPort
     protocol: 'TCP'
   }
   {
@@ -79,7 +84,7 @@ resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
               memoryInGB: memoryGiB
             }
           }
-          environmentVariables: [
+          environmentVariables: concat([
             {
               name: 'AZURE_CLIENT_ID'
               value: identityClientId
@@ -109,7 +114,7 @@ resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
               name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
               value: appInsightsConnectionString
             }
-          ]
+          ], cscfSettings)
         }
       }
     ]

@@ -14,6 +14,8 @@ param decisionsHub string
 param appInsightsConnectionString string
 param maximumInstanceCount int
 param homeDomain string
+@description('The CSCFs\' settings (IMS_Pcscf__Port ...), the same the edge container gets, so that both derive the same URIs and identities.')
+param cscfSettings { name: string, value: string }[]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${baseName}-plan'
@@ -63,7 +65,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
-      appSettings: [
+      appSettings: concat([
         {
           name: 'AzureWebJobsStorage__accountName'
           value: storageAccountName
@@ -108,7 +110,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'IMS_HomeDomain'
           value: homeDomain
         }
-      ]
+      ], cscfSettings)
     }
   }
 }

@@ -100,8 +100,9 @@ public sealed partial class BicepTemplateTests
         Assert.AreEqual("[variables('ports')]", edge.GetProperty("properties").GetProperty("ipAddress").GetProperty("ports").GetString());
         var edgeTemplate = AllTemplates(JsonDocument.Parse(output).RootElement)
             .Single(t => DirectResources(t).Any(r => Type(r) == "Microsoft.ContainerInstance/containerGroups"));
+        var main = JsonDocument.Parse(output).RootElement;
         var ports = edgeTemplate.GetProperty("variables").GetProperty("ports").EnumerateArray()
-            .Select(p => $"{p.GetProperty("port").GetInt32()}/{p.GetProperty("protocol").GetString()}")
+            .Select(p => $"{PortOf(main, p.GetProperty("port"))}/{p.GetProperty("protocol").GetString()}")
             .ToList();
         CollectionAssert.AreEquivalent(
             new[] { "5060/UDP", "5060/TCP", "4060/UDP", "4060/TCP", "6060/UDP", "6060/TCP", "3868/TCP" },
@@ -111,6 +112,70 @@ public sealed partial class BicepTemplateTests
         Assert.HasCount(2, assignments);
         Assert.IsTrue(assignments.All(a => a.GetProperty("name").GetString()!.Contains("guid(", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public void TheFunctionAppGetsTheCscfSettingsTheEdgeGets()
+    {
+        // The CSCF functions in the app must derive the URIs and Diameter identities the edge
+        // listens and routes by; one list of values goes to both, with the embedded core's defaults.
+        var (exitCode, output, error) = BicepCli.Run("build", System.IO.Path.Combine(BicepFolder, "main.bicep"), "--stdout");
+        Assert.AreEqual(0, exitCode, error);
+        var main = JsonDocument.Parse(output).RootElement;
+
+        var names = main.GetProperty("variables").GetProperty("cscfSettings").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList();
+        CollectionAssert.AreEquivalent(
+            new[]
+            {
+                "IMS_Pcscf__Port", "IMS_Icscf__Port", "IMS_Scscf__Port", "IMS_Policy__Rx", "IMS_Policy__WhenPcrfUnreachable",
+                "IMS_Charging__Online", "IMS_Charging__RequestedSeconds", "IMS_Charging__FailureHandling",
+            },
+            names);
+        foreach (var module in new[] { "functions", "edge" })
+        {
+            var deployment = DirectResources(main).Single(r => Type(r) == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == module);
+            Assert.AreEqual("[variables('cscfSettings')]", deployment.GetProperty("properties").GetProperty("parameters").GetProperty("cscfSettings").GetProperty("value").GetString(), module);
+        }
+
+        // The edge's listeners (its container ports) come from the same parameters as the settings' values.
+        var edge = DirectResources(main).Single(r => Type(r) == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "edge");
+        foreach (var port in new[] { "pcscfPort", "icscfPort", "scscfPort" })
+        {
+            Assert.AreEqual($"[parameters('{port}')]", edge.GetProperty("properties").GetProperty("parameters").GetProperty(port).GetProperty("value").GetString());
+        }
+
+        var site = AllResources(main).Single(r => Type(r) == "Microsoft.Web/sites");
+        StringAssert.Contains(site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString(), "parameters('cscfSettings')");
+        var container = AllResources(main).Single(r => Type(r) == "Microsoft.ContainerInstance/containerGroups")
+            .GetProperty("properties").GetProperty("containers")[0].GetProperty("properties");
+        StringAssert.Contains(container.GetProperty("environmentVariables").GetString(), "parameters('cscfSettings')");
+
+        var parameters = main.GetProperty("parameters");
+        Assert.AreEqual(5060, parameters.GetProperty("pcscfPort").GetProperty("defaultValue").GetInt32());
+        Assert.AreEqual(4060, parameters.GetProperty("icscfPort").GetProperty("defaultValue").GetInt32());
+        Assert.AreEqual(6060, parameters.GetProperty("scscfPort").GetProperty("defaultValue").GetInt32());
+        Assert.IsTrue(parameters.GetProperty("policyRx").GetProperty("defaultValue").GetBoolean());
+        Assert.AreEqual("continue", parameters.GetProperty("whenPcrfUnreachable").GetProperty("defaultValue").GetString());
+        Assert.IsFalse(parameters.GetProperty("onlineCharging").GetProperty("defaultValue").GetBoolean());
+        Assert.AreEqual(60, parameters.GetProperty("chargingRequestedSeconds").GetProperty("defaultValue").GetInt32());
+        Assert.AreEqual("TERMINATE", parameters.GetProperty("chargingFailureHandling").GetProperty("defaultValue").GetString());
+    }
+
+    // A port of the edge: a number, or a module parameter fed by main's parameter of the same name (its default).
+    private static int PortOf(JsonElement main, JsonElement port)
+    {
+        if (port.ValueKind == JsonValueKind.Number)
+        {
+            return port.GetInt32();
+        }
+
+        var name = ParameterReference().Match(port.GetString()!) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new AssertFailedException($"edge port {port} is neither a number nor a parameter");
+        return main.GetProperty("parameters").GetProperty(name).GetProperty("defaultValue").GetInt32();
+    }
+
+    [GeneratedRegex(@"^\[parameters\('(\w+)'\)\]$")]
+    private static partial Regex ParameterReference();
 
     private static string? Type(JsonElement resource) => resource.TryGetProperty("type", out var t) ? t.GetString() : null;
 

@@ -49,46 +49,16 @@ public static class ImsConfiguration
         }
     }
 
-    /// <summary>
-    /// A third-party OCS or PCRF (<c>PeerHost</c> set): a host name or address, a TCP port, and a
-    /// Diameter identity and realm that are names (RFC 6733 4.3 DiameterIdentity). Identity or realm
-    /// without a host would be silently ignored, so they are refused.
-    /// </summary>
-    private static string? PeerProblem(string role, PolicyChargingOptions peer)
-    {
-        if (!peer.IsThirdParty)
-        {
-            return peer.PeerIdentity is not null || peer.PeerRealm is not null
-                ? $"{role}:PeerIdentity and {role}:PeerRealm need {role}:PeerHost (the third-party server to connect to)"
-                : null;
-        }
-
-        if (System.Uri.CheckHostName(peer.PeerHost!.Trim()) == UriHostNameType.Unknown)
-        {
-            return $"{role}:PeerHost must be a host name or IP address, not '{peer.PeerHost}'";
-        }
-
-        if (peer.PeerPort is < 1 or > 65535)
-        {
-            return $"{role}:PeerPort must be a port number 1-65535, not {peer.PeerPort}";
-        }
-
-        foreach (var (name, value) in new[] { ("PeerIdentity", peer.PeerIdentity), ("PeerRealm", peer.PeerRealm) })
-        {
-            if (value is not null && System.Uri.CheckHostName(value.Trim()) != UriHostNameType.Dns)
-            {
-                return $"{role}:{name} must be a Diameter identity (a DNS name), not '{value}'";
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The TCP port of a third-party OCS or PCRF: the edge connects to it, the functions never see it.</summary>
+    private static string? PeerPortProblem(string role, PolicyChargingOptions peer) =>
+        peer.IsThirdParty && peer.PeerPort is < 1 or > 65535
+            ? $"{role}:PeerPort must be a port number 1-65535, not {peer.PeerPort}"
+            : null;
 
     private static string? Validate(ImsOptions options)
     {
         foreach (var (name, port) in new[]
                  {
-                     ("Pcscf:Port", options.Pcscf.Port), ("Icscf:Port", options.Icscf.Port), ("Scscf:Port", options.Scscf.Port),
                      ("Hss:Port", options.Hss.Port), ("Ocs:Port", options.Ocs.Port), ("Pcrf:Port", options.Pcrf.Port), ("AdminPort", options.AdminPort),
                  })
         {
@@ -98,9 +68,10 @@ public static class ImsConfiguration
             }
         }
 
-        if ((PeerProblem("Ocs", options.Ocs) ?? PeerProblem("Pcrf", options.Pcrf)) is { } peer)
+        // The CSCFs' own settings are checked where the Functions app checks its copy of them.
+        if ((options.CscfNetwork().Problem(key => key) ?? PeerPortProblem("Ocs", options.Ocs) ?? PeerPortProblem("Pcrf", options.Pcrf)) is { } cscf)
         {
-            return peer;
+            return cscf;
         }
 
         if (!System.Net.IPAddress.TryParse(options.Bind, out _))
@@ -111,34 +82,6 @@ public static class ImsConfiguration
         if (options.Store is not ("embedded" or "azure"))
         {
             return $"Store must be 'embedded' or 'azure', not '{options.Store}'";
-        }
-
-        if (options.Registration.MinExpires < 1 || options.Registration.MinExpires > options.Registration.MaxExpires
-            || options.Registration.DefaultExpires < options.Registration.MinExpires || options.Registration.DefaultExpires > options.Registration.MaxExpires)
-        {
-            return "Registration:MinExpires <= DefaultExpires <= MaxExpires must hold, all at least 1 second";
-        }
-
-        if (!(options.Isc.ApplicationServerTimeout is >= 0.5 and <= 32))
-        {
-            // Beyond Timer B (64*T1) the transaction would give up first.
-            return $"Isc:ApplicationServerTimeout must be 0.5-32 seconds, not {options.Isc.ApplicationServerTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        }
-
-        if (options.Policy.WhenPcrfUnreachable is not (PolicyOptions.Continue or PolicyOptions.Refuse))
-        {
-            return $"Policy:WhenPcrfUnreachable must be 'continue' or 'refuse', not '{options.Policy.WhenPcrfUnreachable}'";
-        }
-
-        if (options.Charging.RequestedSeconds is < 1 or > 86400)
-        {
-            return $"Charging:RequestedSeconds must be 1-86400, not {options.Charging.RequestedSeconds}";
-        }
-
-        if (!(string.Equals(options.Charging.FailureHandling, "TERMINATE", StringComparison.OrdinalIgnoreCase)
-              || string.Equals(options.Charging.FailureHandling, "CONTINUE", StringComparison.OrdinalIgnoreCase)))
-        {
-            return $"Charging:FailureHandling must be 'TERMINATE' or 'CONTINUE', not '{options.Charging.FailureHandling}'";
         }
 
         if (options.Bus is not ("inprocess" or "eventhubs"))

@@ -21,14 +21,6 @@ public static class ImsFunctions
     public static ImsFunctionSettings Settings(ImsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ImsFunctionSettings
-        {
-            HomeDomain = options.HomeDomain,
-            HssOriginHost = options.DiameterIdentity("hss"),
-            OcsOriginHost = options.DiameterIdentity("ocs"),
-            PcrfOriginHost = options.DiameterIdentity("pcrf"),
-            ScscfNames = [options.RoleUri("scscf", options.Scscf.Port)],
-            Cscf = options.Cscf(),
-        };
+        return options.CscfNetwork().FunctionSettings(options.HomeDomain);
     }
 }

@@ -1,3 +1,5 @@
+using Ims.Functions.Catalog;
+
 namespace Ims.Edge.Hosting;
 
 /// <summary>
@@ -63,10 +65,10 @@ public sealed record ImsOptions
     public int AdminPort { get; init; } = 8068;
 
     /// <summary>The Diameter identity of a role: host "hss" becomes hss.&lt;HomeDomain&gt;.</summary>
-    public string DiameterIdentity(string host) => $"{host}.{HomeDomain}";
+    public string DiameterIdentity(string host) => Ims.Functions.Catalog.CscfNetwork.DiameterIdentity(HomeDomain, host);
 
     /// <summary>A SIP role's own URI: "pcscf" on port 5060 is sip:pcscf.&lt;HomeDomain&gt;:5060.</summary>
-    public string RoleUri(string host, int port) => $"sip:{host}.{HomeDomain}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public string RoleUri(string host, int port) => Ims.Functions.Catalog.CscfNetwork.RoleUri(HomeDomain, host, port);
 
     /// <summary>
     /// Names the SIP edge resolves without DNS: every role's host name (and the home domain, which a
@@ -80,29 +82,30 @@ public sealed record ImsOptions
         [$"scscf.{HomeDomain}"] = Bind,
     };
 
-    /// <summary>What the CSCF functions are told of this network.</summary>
-    public Ims.Cscf.CscfOptions Cscf() => new()
+    /// <summary>
+    /// This process's CSCFs in the terms the Functions app reads from its app settings too: the
+    /// derivation of URIs and identities from them is shared, so both hosts decide alike.
+    /// </summary>
+    public CscfNetwork CscfNetwork() => new()
     {
-        HomeDomain = HomeDomain,
-        PcscfUri = RoleUri("pcscf", Pcscf.Port),
-        IcscfUri = RoleUri("icscf", Icscf.Port),
-        ScscfUri = RoleUri("scscf", Scscf.Port),
-        ScscfCandidates = [new Ims.Cscf.ScscfCandidate(RoleUri("scscf", Scscf.Port), [])],
-        IcscfDiameterHost = DiameterIdentity("icscf"),
-        ScscfDiameterHost = DiameterIdentity("scscf"),
-        PcscfDiameterHost = DiameterIdentity("pcscf"),
-        PcrfRealm = Pcrf.PeerRealm ?? HomeDomain,
-        PcrfHost = Pcrf.IsThirdParty ? Pcrf.PeerIdentity ?? Pcrf.PeerHost : DiameterIdentity("pcrf"),
-        RxEnabled = Policy.Rx,
-        RefuseSessionsWithoutPcrf = Policy.WhenPcrfUnreachable == PolicyOptions.Refuse,
-        OcsRealm = Ocs.PeerRealm ?? HomeDomain,
-        OcsHost = Ocs.IsThirdParty ? Ocs.PeerIdentity ?? Ocs.PeerHost : DiameterIdentity("ocs"),
-        Charging = Charging.Cscf(),
+        PcscfPort = Pcscf.Port,
+        IcscfPort = Icscf.Port,
+        ScscfPort = Scscf.Port,
+        Pcrf = Pcrf.PeerServer(),
+        Ocs = Ocs.PeerServer(),
+        Rx = Policy.Rx,
+        WhenPcrfUnreachable = Policy.WhenPcrfUnreachable,
+        ChargingOnline = Charging.Online,
+        ChargingRequestedSeconds = Charging.RequestedSeconds,
+        ChargingFailureHandling = Charging.FailureHandling,
         DefaultExpires = Registration.DefaultExpires,
         MinExpires = Registration.MinExpires,
         MaxExpires = Registration.MaxExpires,
-        ApplicationServerTimeout = TimeSpan.FromSeconds(Isc.ApplicationServerTimeout),
+        ApplicationServerTimeout = Isc.ApplicationServerTimeout,
     };
+
+    /// <summary>What the CSCF functions are told of this network.</summary>
+    public Ims.Cscf.CscfOptions Cscf() => CscfNetwork().Options(HomeDomain);
 
     /// <summary>The registrar's limits on Expires (RFC 3261 10.2.1.1, 10.3 step 7).</summary>
     public RegistrationOptions Registration { get; init; } = new();
@@ -156,15 +159,6 @@ public sealed record ChargingOptions
 
     /// <summary>TERMINATE (RFC 4006 8.14's default) or CONTINUE, when the OCS fails and its CCA names none.</summary>
     public string FailureHandling { get; init; } = "TERMINATE";
-
-    public Ims.Cscf.Charging.RoChargingOptions Cscf() => new()
-    {
-        Online = Online,
-        RequestedSeconds = (uint)Math.Max(1, RequestedSeconds),
-        FailureHandling = string.Equals(FailureHandling, "CONTINUE", StringComparison.OrdinalIgnoreCase)
-            ? Ims.Cscf.Charging.RoValues.FailureHandlingContinue
-            : Ims.Cscf.Charging.RoValues.FailureHandlingTerminate,
-    };
 }
 
 /// <summary>
@@ -185,14 +179,17 @@ public sealed record PolicyChargingOptions
     public string? PeerRealm { get; init; }
 
     public bool IsThirdParty => !string.IsNullOrWhiteSpace(PeerHost);
+
+    /// <summary>The server as the CSCF functions name it (the port stays with the edge).</summary>
+    public PeerServer PeerServer() => new() { Host = PeerHost, Identity = PeerIdentity, Realm = PeerRealm };
 }
 
 /// <summary>Rx at the P-CSCF: whether sessions are authorised by the PCRF, and what happens when it cannot be reached.</summary>
 public sealed record PolicyOptions
 {
-    public const string Continue = "continue";
+    public const string Continue = Ims.Functions.Catalog.CscfNetwork.WhenPcrfUnreachableContinue;
 
-    public const string Refuse = "refuse";
+    public const string Refuse = Ims.Functions.Catalog.CscfNetwork.WhenPcrfUnreachableRefuse;
 
     /// <summary>AAR on session setup, STR at its end (TS 24.229 5.2.7, TS 29.214 4.4.1, 4.4.4).</summary>
     public bool Rx { get; init; } = true;

@@ -5,8 +5,9 @@ namespace Ims.Functions.Azure.Hosting;
 
 /// <summary>
 /// The app settings the worker reads. Names match what bicep/modules/functions.bicep sets
-/// (IMS_HomeDomain, IMS_StoreEndpoint, IMS_EventHubsNamespace, IMS_DecisionsHub, AZURE_CLIENT_ID); the connection-string
-/// forms serve a local run (Azurite, a namespace with SAS).
+/// (IMS_HomeDomain, IMS_StoreEndpoint, IMS_EventHubsNamespace, IMS_DecisionsHub, AZURE_CLIENT_ID, and the CSCFs'
+/// IMS_Pcscf__Port ... as the edge container gets them); the connection-string forms serve a local run
+/// (Azurite, a namespace with SAS).
 /// </summary>
 public sealed record CloudSettings
 {
@@ -47,16 +48,26 @@ public sealed record CloudSettings
 
     public IReadOnlyList<string> AllowedVisitedNetworks { get; init; } = [];
 
+    /// <summary>S-CSCF names the HSS offers (IMS_ScscfNames); unset, the home S-CSCF, as `ims up` offers it.</summary>
     public IReadOnlyList<string> ScscfNames { get; init; } = [];
+
+    /// <summary>
+    /// The CSCFs of the home network (IMS_Pcscf__Port, IMS_Policy__Rx ...): the worker runs the P-, I- and
+    /// S-CSCF functions with the URIs and identities the edge it serves derives from the same values.
+    /// </summary>
+    public CscfNetwork Cscf { get; init; } = new();
 
     public bool HasEventHubs => EventHubsNamespace is not null || EventHubsConnection is not null;
 
-    public ImsFunctionSettings Functions => new()
+    /// <summary>What `ims up` derives for the same home domain and CSCF values, with the cloud's visited networks and S-CSCF names.</summary>
+    public ImsFunctionSettings Functions
     {
-        HomeDomain = HomeDomain,
-        AllowedVisitedNetworks = AllowedVisitedNetworks,
-        ScscfNames = ScscfNames,
-    };
+        get
+        {
+            var home = Cscf.FunctionSettings(HomeDomain) with { AllowedVisitedNetworks = AllowedVisitedNetworks };
+            return ScscfNames.Count > 0 ? home with { ScscfNames = ScscfNames } : home;
+        }
+    }
 
     /// <summary>Reads the settings; a missing or malformed one is named in the exception, so the worker fails at start, not on the first request.</summary>
     public static CloudSettings Read(IConfiguration configuration)
@@ -77,6 +88,7 @@ public sealed record CloudSettings
             throw new InvalidOperationException("set IMS_StoreEndpoint (managed identity) or IMS_StoreConnection (connection string) for the subscriber tables");
         }
 
+        var cscf = CscfAppSettings.Read(configuration);
         var processor = Text(configuration, "IMS_EventHubsProcessor");
         if (processor is not null && !bool.TryParse(processor, out _))
         {
@@ -107,6 +119,7 @@ public sealed record CloudSettings
             ManagedIdentityClientId = Text(configuration, "AZURE_CLIENT_ID"),
             AllowedVisitedNetworks = List(configuration, "IMS_AllowedVisitedNetworks"),
             ScscfNames = List(configuration, "IMS_ScscfNames"),
+            Cscf = cscf,
         };
     }
 
