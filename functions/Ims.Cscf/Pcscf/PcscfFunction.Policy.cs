@@ -221,7 +221,7 @@ public sealed partial class PcscfFunction
 
         if (updated != row)
         {
-            await PcscfRxSessions.SaveAsync(_store, updated, cancellationToken).ConfigureAwait(false);
+            await PcscfRxSessions.UpdateAsync(_store, updated, cancellationToken).ConfigureAwait(false);
         }
 
         return new FunctionOutcome(commands, decision.ToString());
@@ -295,7 +295,7 @@ public sealed partial class PcscfFunction
         }
 
         var updated = row with { Offer = offerText, Answer = answerText, UeOffered = fromUe };
-        await PcscfRxSessions.SaveAsync(_store, updated, cancellationToken).ConfigureAwait(false);
+        await PcscfRxSessions.UpdateAsync(_store, updated, cancellationToken).ConfigureAwait(false);
         var aar = RxRequests.Aar(RxRequest(updated, offer, answer, isUpdate: true));
         var commands = relayed.Commands.ToList();
         commands.Add(new OutgoingCommand(new SendDiameterRequest(DiameterEncoder.Encode(aar)), new RxSessionKey(callId, side, row.SessionId).ToContinuation(Name, UpdateStep)));
@@ -347,7 +347,7 @@ public sealed partial class PcscfFunction
             return new FunctionOutcome(commands, $"{why}; call released with a BYE each way, STR {row.SessionId}");
         }
 
-        await PcscfRxSessions.SaveAsync(_store, row with { Ended = true }, cancellationToken).ConfigureAwait(false);
+        await PcscfRxSessions.UpdateAsync(_store, row with { Ended = true }, cancellationToken).ConfigureAwait(false);
         return new FunctionOutcome(commands, $"{why}; STR {row.SessionId}, the call is released if a 2xx confirms it");
     }
 

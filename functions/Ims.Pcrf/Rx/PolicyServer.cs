@@ -105,8 +105,16 @@ public sealed class PolicyServer
 
         var afHost = aar.OriginHost!;
         var record = new RxSessionRecord(sessionId, subscriber?.Trim().ToLowerInvariant() ?? string.Empty, afHost, aar.OriginRealm ?? string.Empty, ReadText(aar.Find(Avps.AfChargingIdentifier)) ?? string.Empty);
-        await _store.UpsertAsync(PolicyTables.SessionTable, PolicyTables.ToEntity(record), cancellationToken).ConfigureAwait(false);
-        if (record.Subscriber.Length > 0)
+        // An update of a session this PCRF already holds as it is (TS 29.214 4.4.2: same AF, subscriber
+        // and icid) changes no row; writes are what bound the calls per second.
+        var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
+        var unchanged = held.IsOk && PolicyTables.ToSession(held.Value!) == record;
+        if (!unchanged)
+        {
+            await _store.UpsertAsync(PolicyTables.SessionTable, PolicyTables.ToEntity(record), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!unchanged && record.Subscriber.Length > 0)
         {
             // The index an operator's release reads (`ims policy release`); written after the session,
             // so an index row always points at a session that existed (a stale one is dropped on release).
