@@ -18,7 +18,8 @@ internal static class UpCommand
         var store = new Option<string?>("--store") { Description = "Subscriber store: embedded or azure" };
         var connection = new Option<string?>("--connection") { Description = "Azure Table storage connection string (UseDevelopmentStorage=true for Azurite)" };
         var bind = new Option<string?>("--bind") { Description = "Address every listener binds to (default 127.0.0.1)" };
-        var command = new Command("up", "Start P-CSCF, I-CSCF, S-CSCF and HSS in one process on loopback") { config, data, store, connection, bind };
+        var advertise = new Option<string?>("--advertise") { Description = "Address or host name peers reach this edge on, put in the headers it adds (default: the bind address; required when binding 0.0.0.0 or ::)" };
+        var command = new Command("up", "Start P-CSCF, I-CSCF, S-CSCF and HSS in one process on loopback") { config, data, store, connection, bind, advertise };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -26,6 +27,7 @@ internal static class UpCommand
             Override(overrides, "Store", parse.GetValue(store));
             Override(overrides, "StoreConnection", parse.GetValue(connection));
             Override(overrides, "Bind", parse.GetValue(bind));
+            Override(overrides, "Advertise", parse.GetValue(advertise));
             if (parse.GetValue(connection) is not null && parse.GetValue(store) is null)
             {
                 overrides["Store"] = "azure";

@@ -75,6 +75,9 @@ public sealed partial class EmbeddedHost
         var timerTable = new EdgeTimerTable(store, _options.EdgeId, _loggers.CreateLogger("ims.timers"));
         var timers = new EdgeTimers(bus, stamp, _time, timerTable);
         var bind = IPAddress.Parse(_options.Bind);
+        // The CSCFs' clients reach the built-in servers where this process listens, never through the
+        // advertised address (behind NAT it need not loop back; the OCS and PCRF are not published).
+        var self = _options.SelfAddress();
         var hssHost = _options.DiameterIdentity("hss");
         var ocsPeer = PolicyChargingPeer(_options.Ocs, "ocs");
         var pcrfPeer = PolicyChargingPeer(_options.Pcrf, "pcrf");
@@ -82,8 +85,8 @@ public sealed partial class EmbeddedHost
         // over real Diameter, as they would third-party servers; each role is one client node.
         var clientRoles = new (string Role, DiameterPeerEndpoint[] Peers, (uint, uint)[] VendorApps, uint[] AuthApps)[]
         {
-            ("icscf", [new DiameterPeerEndpoint(hssHost, _options.Bind, _options.Hss.Port)], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], []),
-            ("scscf", [new DiameterPeerEndpoint(hssHost, _options.Bind, _options.Hss.Port), ocsPeer], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], [DiameterApplicationId.CreditControl.Value]),
+            ("icscf", [new DiameterPeerEndpoint(hssHost, self, _options.Hss.Port)], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], []),
+            ("scscf", [new DiameterPeerEndpoint(hssHost, self, _options.Hss.Port), ocsPeer], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Cx.Value)], [DiameterApplicationId.CreditControl.Value]),
             ("pcscf", [pcrfPeer], [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)], []),
         };
         var cxClients = clientRoles.ToDictionary(
@@ -93,7 +96,7 @@ public sealed partial class EmbeddedHost
                 {
                     OriginHost = _options.DiameterIdentity(client.Role),
                     OriginRealm = _options.HomeDomain,
-                    HostIpAddresses = DiameterAddress.TryParseIpv4(_options.Bind, out var own) ? [own] : [],
+                    HostIpAddresses = AnnouncedAddresses(),
                     VendorSpecificApplicationIds = client.VendorApps,
                     AuthApplicationIds = client.AuthApps,
                     Peers = client.Peers,
@@ -118,7 +121,7 @@ public sealed partial class EmbeddedHost
 
         var executor = new CommandExecutor(bus, stamp, diameterAnswers, timers, origins.SendAsync, _loggers.CreateLogger("ims.edge"));
         var sipEdges = new[] { (ImsRole.Pcscf, _options.Pcscf.Port), (ImsRole.Icscf, _options.Icscf.Port), (ImsRole.Scscf, _options.Scscf.Port) }
-            .Select(r => Listen(RoleName(r.Item1), "SIP UDP+TCP", new IPEndPoint(bind, r.Item2), () => new SipEdge(r.Item1, new IPEndPoint(bind, r.Item2), bus, stamp, _time, DecisionDeadline, _loggers.CreateLogger("ims.sip"), hosts: _options.SipHosts())))
+            .Select(r => Listen(RoleName(r.Item1), "SIP UDP+TCP", new IPEndPoint(bind, r.Item2), () => new SipEdge(r.Item1, new IPEndPoint(bind, r.Item2), bus, stamp, _time, DecisionDeadline, _loggers.CreateLogger("ims.sip"), hosts: _options.SipHosts(), advertise: _options.Advertise)))
             .ToList();
         executor.SipCommands = async (envelope, ct) =>
         {
@@ -206,6 +209,10 @@ public sealed partial class EmbeddedHost
             {
                 edge.Start();
                 LogListening(_logger, RoleName(edge.Role), "SIP UDP+TCP", edge.LocalEndPoint.ToString(), _options.RoleUri(edge.Role.ToString().ToLowerInvariant(), edge.LocalEndPoint.Port));
+                if (edge.SentBy != edge.LocalEndPoint.ToString())
+                {
+                    LogAdvertised(_logger, RoleName(edge.Role), edge.SentBy);
+                }
             }
 
             var restored = await timers.RestoreAsync(stopping).ConfigureAwait(false);
@@ -280,7 +287,26 @@ public sealed partial class EmbeddedHost
     /// <summary>Where a CSCF reaches the OCS or PCRF: the built-in one on loopback, or the configured third-party peer.</summary>
     private DiameterPeerEndpoint PolicyChargingPeer(PolicyChargingOptions options, string host) => options.IsThirdParty
         ? new DiameterPeerEndpoint(options.PeerIdentity ?? options.PeerHost!, options.PeerHost!, options.PeerPort)
-        : new DiameterPeerEndpoint(_options.DiameterIdentity(host), _options.Bind, options.Port);
+        : new DiameterPeerEndpoint(_options.DiameterIdentity(host), _options.SelfAddress(), options.Port);
+
+    /// <summary>
+    /// Host-IP-Address of CER and CEA (RFC 6733 5.3.5): the advertised address when it is an IP
+    /// address, else the bind address unless that is a wildcard. An advertised host name is not
+    /// resolved here (the Address type carries no names); the node then announces its default.
+    /// </summary>
+    private IReadOnlyList<DiameterAddress> AnnouncedAddresses()
+    {
+        foreach (var candidate in new[] { _options.AdvertisedHost(), _options.Bind })
+        {
+            if (IPAddress.TryParse(candidate, out var address) && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any))
+            {
+                var family = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? DiameterAddress.FamilyIpv6 : DiameterAddress.FamilyIpv4;
+                return [new DiameterAddress(family, address.GetAddressBytes())];
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>A Diameter server role (HSS, OCS, PCRF): its listener, CER/CEA with its applications, and the edge that turns its requests into events.</summary>
     private DiameterNode ServerNode(ImsRole role, string identity, int port, (uint, uint)[] vendorApps, uint[] authApps, IEventBus bus, EnvelopeStamp stamp, SuspendedWork<byte[]> answers) =>
@@ -289,7 +315,7 @@ public sealed partial class EmbeddedHost
             {
                 OriginHost = identity,
                 OriginRealm = _options.HomeDomain,
-                HostIpAddresses = DiameterAddress.TryParseIpv4(_options.Bind, out var address) ? [address] : [],
+                HostIpAddresses = AnnouncedAddresses(),
                 VendorSpecificApplicationIds = vendorApps,
                 AuthApplicationIds = authApps,
                 ListenOn = new IPEndPoint(IPAddress.Parse(_options.Bind), port),
@@ -299,6 +325,9 @@ public sealed partial class EmbeddedHost
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Role} listening on {Transport} {EndPoint} as {Identity}")]
     private static partial void LogListening(ILogger logger, string role, string transport, string endPoint, string identity);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "{Role} names itself {SentBy} in the headers it adds")]
+    private static partial void LogAdvertised(ILogger logger, string role, string sentBy);
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "{Count} timer(s) kept from the last run scheduled again")]
     private static partial void LogTimersRestored(ILogger logger, int count);

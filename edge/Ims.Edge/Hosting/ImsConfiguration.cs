@@ -55,6 +55,37 @@ public static class ImsConfiguration
             ? $"{role}:PeerPort must be a port number 1-65535, not {peer.PeerPort}"
             : null;
 
+    /// <summary>
+    /// Advertise goes into Via sent-by (RFC 3261 25.1: host = hostname / IPv4address / IPv6reference),
+    /// so it must be a host without a port, and never a wildcard.
+    /// </summary>
+    private static string? AdvertiseProblem(ImsOptions options)
+    {
+        if (options.Advertise is null)
+        {
+            // A wildcard bind names no host a peer could send to, and guessing one of this machine's
+            // addresses is wrong exactly where a wildcard is used (a container behind NAT): the
+            // operator says which address the network reaches this edge on.
+            return options.BindsWildcard()
+                ? $"Bind {options.Bind} listens on every address but cannot be put in a Via: give the address peers reach this edge on with --advertise (config Advertise)"
+                : null;
+        }
+
+        var advertise = options.Advertise;
+        var isAddress = System.Net.IPAddress.TryParse(advertise, out var address);
+        if (isAddress && (address!.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any)))
+        {
+            return $"Advertise must be an address peers can reach, not the wildcard '{advertise}'";
+        }
+
+        if (!isAddress && Uri.CheckHostName(advertise) != UriHostNameType.Dns)
+        {
+            return $"Advertise must be an IP address or host name, not '{advertise}'";
+        }
+
+        return null;
+    }
+
     private static string? Validate(ImsOptions options)
     {
         foreach (var (name, port) in new[]
@@ -77,6 +108,11 @@ public static class ImsConfiguration
         if (!System.Net.IPAddress.TryParse(options.Bind, out _))
         {
             return $"Bind must be an IP address, not '{options.Bind}'";
+        }
+
+        if (AdvertiseProblem(options) is { } advertise)
+        {
+            return advertise;
         }
 
         if (options.Store is not ("embedded" or "azure"))

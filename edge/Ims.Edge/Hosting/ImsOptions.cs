@@ -14,6 +14,39 @@ public sealed record ImsOptions
     /// <summary>Address every listener binds to; loopback by default, so a lab is not exposed.</summary>
     public string Bind { get; init; } = "127.0.0.1";
 
+    /// <summary>
+    /// The address (IP or host name) this edge names on the wire: the sent-by of the Via it and the
+    /// functions add (RFC 3261 18.2.1, 20.42) and the address its Diameter nodes announce
+    /// (Host-IP-Address, RFC 6733 5.3.5). Unset, it is <see cref="Bind"/>. Needed behind NAT or when
+    /// <see cref="Bind"/> is a wildcard, which no peer can send to.
+    /// </summary>
+    public string? Advertise { get; init; }
+
+    /// <summary>What goes on the wire as this edge's address: <see cref="Advertise"/>, else <see cref="Bind"/>.</summary>
+    public string AdvertisedHost() => string.IsNullOrWhiteSpace(Advertise) ? Bind : Advertise;
+
+    /// <summary>True when <see cref="Bind"/> is 0.0.0.0 or ::, which listens everywhere but names no host.</summary>
+    public bool BindsWildcard() =>
+        System.Net.IPAddress.TryParse(Bind, out var address) && (address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any));
+
+    /// <summary>
+    /// Where this process reaches its own listeners (its roles' SIP ports, the built-in HSS, OCS and
+    /// PCRF): the bind address, or loopback when that is a wildcard. Never the advertised address: a
+    /// public address behind NAT need not loop back (hairpin), and the OCS and PCRF ports are not
+    /// published outside.
+    /// </summary>
+    public string SelfAddress()
+    {
+        if (!BindsWildcard())
+        {
+            return Bind;
+        }
+
+        return System.Net.IPAddress.Parse(Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? System.Net.IPAddress.IPv6Loopback.ToString()
+            : System.Net.IPAddress.Loopback.ToString();
+    }
+
     /// <summary>Where the embedded store and the event log live.</summary>
     public string DataPath { get; init; } = "./data";
 
@@ -72,15 +105,21 @@ public sealed record ImsOptions
 
     /// <summary>
     /// Names the SIP edge resolves without DNS: every role's host name (and the home domain, which a
-    /// UE's REGISTER names) is this process's bind address, as an operator's DNS would say in a network.
+    /// UE's REGISTER names) is this process, as an operator's DNS would say in a network. The edge
+    /// sends to these, so they are where it reaches itself (<see cref="SelfAddress"/>); what it puts in
+    /// headers is the advertised address instead.
     /// </summary>
-    public IReadOnlyDictionary<string, string> SipHosts() => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    public IReadOnlyDictionary<string, string> SipHosts()
     {
-        [HomeDomain] = Bind,
-        [$"pcscf.{HomeDomain}"] = Bind,
-        [$"icscf.{HomeDomain}"] = Bind,
-        [$"scscf.{HomeDomain}"] = Bind,
-    };
+        var self = SelfAddress();
+        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [HomeDomain] = self,
+            [$"pcscf.{HomeDomain}"] = self,
+            [$"icscf.{HomeDomain}"] = self,
+            [$"scscf.{HomeDomain}"] = self,
+        };
+    }
 
     /// <summary>
     /// This process's CSCFs in the terms the Functions app reads from its app settings too: the

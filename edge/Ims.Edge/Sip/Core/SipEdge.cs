@@ -46,7 +46,7 @@ public sealed partial class SipEdge : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (ITimer Timer, int Status, string Reason)> _endedUndecided = new(StringComparer.Ordinal);
 
     public SipEdge(
-        ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null, IReadOnlyDictionary<string, string>? hosts = null)
+        ImsRole role, IPEndPoint bind, IEventBus bus, EnvelopeStamp stamp, TimeProvider time, TimeSpan deadline, ILogger logger, SipTimers? timers = null, IReadOnlyDictionary<string, string>? hosts = null, string? advertise = null)
     {
         _hosts = hosts;
         ArgumentNullException.ThrowIfNull(bind);
@@ -56,13 +56,18 @@ public sealed partial class SipEdge : IAsyncDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _deadline = deadline;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _udp = new SipUdpTransport(bind, Received);
+        // The sockets bind to the bind address; events name the advertised one as their Local address,
+        // which is what the functions put in the Via they add (RFC 3261 16.6 step 8) and recognise in a Route.
+        _udp = new SipUdpTransport(bind, Received, advertise);
         // TCP on the same port as UDP (RFC 3261 18: a SIP element listens on both).
-        _tcp = new SipTcpTransport(new IPEndPoint(bind.Address, _udp.Local.Port), SipMessageFraming.Frame, Received);
+        _tcp = new SipTcpTransport(new IPEndPoint(bind.Address, _udp.Local.Port), SipMessageFraming.Frame, Received, advertise);
         _transactions = new SipTransactionLayer(new Sender(this), time, timers);
     }
 
     public IPEndPoint LocalEndPoint => _udp.Local;
+
+    /// <summary>This role's host:port as it is named on the wire (the advertised address, else the socket's).</summary>
+    public string SentBy => _udp.SentBy;
 
     public ImsRole Role => _role;
 

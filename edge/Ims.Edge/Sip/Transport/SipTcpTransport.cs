@@ -21,7 +21,7 @@ public sealed class SipTcpTransport : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _accept;
 
-    public SipTcpTransport(IPEndPoint bind, SipStreamFramer framer, SipMessageReceived received)
+    public SipTcpTransport(IPEndPoint bind, SipStreamFramer framer, SipMessageReceived received, string? advertise = null)
     {
         ArgumentNullException.ThrowIfNull(bind);
         _framer = framer ?? throw new ArgumentNullException(nameof(framer));
@@ -30,9 +30,13 @@ public sealed class SipTcpTransport : IAsyncDisposable
         _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         Local = (IPEndPoint)_listener.LocalEndpoint;
+        SentBy = SipSentBy.Of(Local, advertise);
     }
 
     public IPEndPoint Local { get; }
+
+    /// <summary>This listener's address as messages name it; what each received message reports as its local address.</summary>
+    public string SentBy { get; }
 
     public int ConnectionCount => _connections.Count;
 
@@ -145,7 +149,7 @@ public sealed class SipTcpTransport : IAsyncDisposable
             var buffer = new byte[16 * 1024];
             var filled = 0;
             var peer = new SipPeer(Remote, SipTransport.Tcp);
-            var local = transport.Local.ToString();
+            var local = transport.SentBy;
             try
             {
                 while (true)

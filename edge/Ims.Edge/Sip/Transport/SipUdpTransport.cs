@@ -17,16 +17,20 @@ public sealed class SipUdpTransport : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    public SipUdpTransport(IPEndPoint bind, SipMessageReceived received)
+    public SipUdpTransport(IPEndPoint bind, SipMessageReceived received, string? advertise = null)
     {
         ArgumentNullException.ThrowIfNull(bind);
         _received = received ?? throw new ArgumentNullException(nameof(received));
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(bind);
         Local = (IPEndPoint)_socket.LocalEndPoint!;
+        SentBy = SipSentBy.Of(Local, advertise);
     }
 
     public IPEndPoint Local { get; }
+
+    /// <summary>This listener's address as messages name it; what each received message reports as its local address.</summary>
+    public string SentBy { get; }
 
     public void Start() => _loop = Task.Run(ReceiveLoopAsync);
 
@@ -87,7 +91,7 @@ public sealed class SipUdpTransport : IAsyncDisposable
 
             var message = buffer.AsSpan(0, result.ReceivedBytes).ToArray();
             var from = (IPEndPoint)result.RemoteEndPoint;
-            _received(message, new SipPeer(from.ToString(), SipTransport.Udp), Local.ToString());
+            _received(message, new SipPeer(from.ToString(), SipTransport.Udp), SentBy);
         }
     }
 }
