@@ -49,6 +49,11 @@ var ports = [
   }
 ]
 
+// The group's public name, known before it exists (its IP is only known after): the edge puts it in
+// the Via headers it adds, since the 0.0.0.0 it binds to is no address a UE can answer.
+var dnsNameLabel = '${baseName}-edge'
+var publicFqdn = '${dnsNameLabel}.${location}.azurecontainer.io'
+
 resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
   name: '${baseName}-edge'
   location: location
@@ -63,7 +68,7 @@ resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
     restartPolicy: 'Always'
     ipAddress: {
       type: 'Public'
-      dnsNameLabel: '${baseName}-edge'
+      dnsNameLabel: dnsNameLabel
       ports: ports
     }
     containers: [
@@ -76,6 +81,8 @@ resource edge 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
             'up'
             '--bind'
             '0.0.0.0'
+            '--advertise'
+            publicFqdn
           ]
           ports: ports
           resources: {
