@@ -17,7 +17,12 @@ namespace Ims.Cscf.Dialogs;
 /// step 4).
 /// </param>
 /// <param name="Local">This role's own address (host:port), for the Via of the requests it originates.</param>
-public sealed record ConfirmedDialog(
+/// <param name="CallerCSeq">
+/// The highest CSeq of a request the caller sent in the dialog past this proxy; null (rows kept
+/// before it was known) is the INVITE's.
+/// </param>
+/// <param name="CalleeCSeq">The highest CSeq of a request the callee sent in the dialog past this proxy; null while it sent none.</param>
+public sealed partial record ConfirmedDialog(
     string CallId,
     string CallerFrom,
     string CalleeTo,
@@ -26,7 +31,9 @@ public sealed record ConfirmedDialog(
     IReadOnlyList<string> RecordRoute,
     int OwnRoute,
     long InviteCSeq,
-    string Local)
+    string Local,
+    long? CallerCSeq = null,
+    long? CalleeCSeq = null)
 {
     /// <summary>
     /// The dialog of a 2xx to an INVITE that passed this proxy, or null when the 2xx cannot make one

@@ -38,9 +38,12 @@ public static class DialogRelease
             builder.Add("Route", route);
         }
 
-        // The caller's CSeq space goes on after its INVITE; the callee has none known here, and a UA
-        // with no remote sequence number takes any (RFC 3261 12.2.2).
-        var cseq = (dialog.InviteCSeq + 1).ToString(CultureInfo.InvariantCulture);
+        // RFC 3261 12.2.1.1, 12.2.2: each BYE goes on in its sender's CSeq space, past the highest
+        // request that side sent in the dialog, or the receiving UA refuses it with 500. The callee's
+        // space is unknown until it sends a request here: the caller's UA then holds no remote
+        // sequence number and takes any, so the INVITE's plus one stays as good as any.
+        var sent = towardsCallee ? dialog.CallerCSeq ?? dialog.InviteCSeq : dialog.CalleeCSeq ?? dialog.InviteCSeq;
+        var cseq = (sent + 1).ToString(CultureInfo.InvariantCulture);
         var message = builder
             .Add("From", towardsCallee ? dialog.CallerFrom : dialog.CalleeTo)
             .Add("To", towardsCallee ? dialog.CalleeTo : dialog.CallerFrom)
