@@ -18,7 +18,7 @@ namespace Ims.Cscf.Tests;
 /// may end the call (ASR, RAR with loss of bearer). Every Diameter message is decoded and read.
 /// </summary>
 [TestClass]
-public sealed class PcscfPolicyTests
+public sealed partial class PcscfPolicyTests
 {
     private const string PcscfHost = "pcscf.ims.example";
     private const string PcrfHost = "pcrf.ims.example";
@@ -486,9 +486,10 @@ public sealed class PcscfPolicyTests
         using var ue = await RegisteredAsync(net);
         var (_, aar) = await ConfirmedAsync(net, ue);
 
-        // A session refresh without a body (RFC 4028) is only relayed.
+        // A session refresh without a body (RFC 4028) is only relayed; its 2xx may still move bob's contact (RFC 3311 5.1).
         var refresh = await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "upd-tx0", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "UPDATE", null, cseq: "2 UPDATE"), T.AddSeconds(20)));
-        Assert.AreEqual("relay", Assert.ContainsSingle(refresh.Commands).Continuation?.Step);
+        Assert.AreEqual("rx-target", Assert.ContainsSingle(refresh.Commands).Continuation?.Step);
+        Assert.IsFalse(refresh.Commands.Any(c => c.Message is SendDiameterRequest));
 
         // An offer the far end refuses (RFC 3311 5.1: the session is unchanged) sends nothing to the PCRF.
         var refused = Assert.ContainsSingle((await ImsNetwork.RunAsync(net.Pcscf, net.Request(ImsRole.Pcscf, "upd-tx1", ue.Source, ImsNetwork.PcscfLocal, InDialog(ue, "UPDATE", HoldOffer, cseq: "3 UPDATE"), T.AddSeconds(21)))).Commands);
@@ -750,7 +751,7 @@ public sealed class PcscfPolicyTests
         cseq: cseq);
 
     /// <summary>A response to a forwarded in-dialog request: its Vias, From, To, Call-ID and CSeq, a Contact on 2xx.</summary>
-    private static byte[] Reply(ForwardSipRequest forward, int status, string reason, string? body)
+    private static byte[] Reply(ForwardSipRequest forward, int status, string reason, string? body, string contact = "sip:bob@10.0.0.2:5062")
     {
         var sent = Encoding.UTF8.GetString(forward.Message).Split("\r\n");
         var text = new StringBuilder($"SIP/2.0 {status} {reason}\r\n");
@@ -762,7 +763,7 @@ public sealed class PcscfPolicyTests
 
         if (status is >= 200 and < 300)
         {
-            text.Append("Contact: <sip:bob@10.0.0.2:5062>\r\n");
+            text.Append("Contact: <").Append(contact).Append(">\r\n");
         }
 
         if (body is not null)

@@ -236,16 +236,16 @@ public sealed partial class PcscfFunction
     /// from the INVITE, not by addresses: the tag is end to end and the same on both passes (RFC 3261
     /// 12.2.1.1), whereas both UEs may share an address and the core pass comes from the S-CSCF's.
     /// </summary>
+    /// <param name="rows">The call's rows, as <see cref="InDialogRowsAsync"/> read (and refreshed) them for this request.</param>
     /// <param name="fromUe">The request comes from the registered UE (its own side) rather than from the core (the other side's UE is its target).</param>
-    private async Task<RxSessionRow?> ModifiedSessionAsync(SipMessage request, bool fromUe, CancellationToken cancellationToken)
+    private RxSessionRow? ModifiedSession(SipMessage request, IReadOnlyList<RxSessionRow> rows, bool fromUe)
     {
         if (!_options.RxEnabled || _options.PcscfDiameterHost is null || request.Method is not ("INVITE" or "UPDATE")
-            || request.CallId is not { } callId || request.From?.Tag is not { } fromTag || SdpOf(request) is null)
+            || request.CallId is null || request.From?.Tag is not { } fromTag || SdpOf(request) is null)
         {
             return null;
         }
 
-        var rows = await PcscfRxSessions.OfCallAsync(_store, callId, cancellationToken).ConfigureAwait(false);
         if (rows.Select(r => r.CallerTag).FirstOrDefault(t => t is not null) is not { } callerTag)
         {
             return null;
@@ -263,8 +263,9 @@ public sealed partial class PcscfFunction
     /// <summary>
     /// A response to a re-INVITE or UPDATE with a new offer: relayed as any other; the 18x or 2xx that
     /// carries the answer updates the AF session with the new offer and answer (TS 29.214 4.4.2,
-    /// Kamailio ims_qos on a modified session). A refusal (RFC 3261 14.1, RFC 3311 5.1) leaves the
-    /// session, and so the authorisation, as it was.
+    /// Kamailio ims_qos on a modified session), and a 2xx may move the answering side's contact in the
+    /// dialogs kept for release (RFC 3261 12.2.1.2, RFC 3311 5.1). A refusal (RFC 3261 14.1, RFC 3311
+    /// 5.1) leaves the session, and so the authorisation, as it was. Each row is written once at most.
     /// </summary>
     private async Task<FunctionOutcome> ModificationResponseAsync(BusEnvelope envelope, SipResponseReceived received, CancellationToken cancellationToken)
     {
@@ -275,33 +276,63 @@ public sealed partial class PcscfFunction
         if (!RegisterState.TryResume(envelope.Continuation, out _, out var request)
             || SipMessage.Parse(received.Message).Message is not { IsRequest: false, StatusCode: > 100 and < 300 } response
             || request.CallId is not { } callId
-            || !relayed.Commands.Any(c => c.Message is SendSipResponse)
-            || SdpOf(request) is not { } offer || SdpOf(response) is not { } answer)
+            || !relayed.Commands.Any(c => c.Message is SendSipResponse))
         {
             return relayed;
         }
 
-        var offerText = SdpText(request)!;
-        var answerText = SdpText(response)!;
-        if (await PcscfRxSessions.ReadAsync(_store, callId, side, cancellationToken).ConfigureAwait(false) is not { Ended: false } row)
+        var rows = await PcscfRxSessions.OfCallAsync(_store, callId, cancellationToken).ConfigureAwait(false);
+        var commands = relayed.Commands.ToList();
+        var decision = new StringBuilder(relayed.Decision);
+        if (!rows.Any(r => r.Side == side && !r.Ended))
         {
-            return FunctionOutcome.Of($"{relayed.Decision}; the AF session of {callId} ({side}) is over, nothing to update", relayed.Commands.ToArray());
+            decision.Append($"; the AF session of {callId} ({side}) is over, nothing to update");
         }
 
+        foreach (var row in rows)
+        {
+            var updated = WithDialog(row, d => d.Answered(request, response));
+            if (updated != row)
+            {
+                decision.Append($"; the dialog {row.SessionId} keeps for release refreshed");
+            }
+
+            if (row.Side == side && !row.Ended)
+            {
+                updated = WithNewMedia(updated, request, response, fromUe, commands, decision);
+            }
+
+            if (updated != row)
+            {
+                await PcscfRxSessions.UpdateAsync(_store, updated, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new FunctionOutcome(commands, decision.ToString());
+    }
+
+    /// <summary>The row with the modification's offer and answer, and the AAR update for them, unless it already holds them.</summary>
+    private RxSessionRow WithNewMedia(RxSessionRow row, SipMessage request, SipMessage response, bool fromUe, List<OutgoingCommand> commands, StringBuilder decision)
+    {
+        if (SdpOf(request) is not { } offer || SdpOf(response) is not { } answer)
+        {
+            return row;
+        }
+
+        var offerText = SdpText(request)!;
+        var answerText = SdpText(response)!;
         if (row.Offer == offerText && row.Answer == answerText)
         {
             // The 200 after a 183 with the same answer, or a retransmission: the PCRF already has it.
-            return FunctionOutcome.Of($"{relayed.Decision}; {row.SessionId} already holds this offer and answer", relayed.Commands.ToArray());
+            decision.Append($"; {row.SessionId} already holds this offer and answer");
+            return row;
         }
 
         var updated = row with { Offer = offerText, Answer = answerText, UeOffered = fromUe };
-        await PcscfRxSessions.UpdateAsync(_store, updated, cancellationToken).ConfigureAwait(false);
         var aar = RxRequests.Aar(RxRequest(updated, offer, answer, isUpdate: true));
-        var commands = relayed.Commands.ToList();
-        commands.Add(new OutgoingCommand(new SendDiameterRequest(DiameterEncoder.Encode(aar)), new RxSessionKey(callId, side, row.SessionId).ToContinuation(Name, UpdateStep)));
-        return new FunctionOutcome(
-            commands,
-            $"{relayed.Decision}; AAR update {row.SessionId} ({side}) with the {request.Method}'s new offer {(fromUe ? "from the UE" : "from the network")} and the answer in the {response.StatusCode}");
+        commands.Add(new OutgoingCommand(new SendDiameterRequest(DiameterEncoder.Encode(aar)), new RxSessionKey(row.CallId, row.Side, row.SessionId).ToContinuation(Name, UpdateStep)));
+        decision.Append($"; AAR update {row.SessionId} ({row.Side}) with the {request.Method}'s new offer {(fromUe ? "from the UE" : "from the network")} and the answer in the {response.StatusCode}");
+        return updated;
     }
 
     /// <summary>The AAA to the update: refused, the call is released (TS 29.214 4.4.1; TS 24.229 5.2.7).</summary>

@@ -84,12 +84,18 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
                 return await HoldForPolicyAsync(received, request, PcscfRxSessions.Terminating, callee, icid, terminating, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!initial && await ModifiedSessionAsync(request, fromUe: false, cancellationToken).ConfigureAwait(false) is { } towardsUe)
+            var rows = initial ? [] : await InDialogRowsAsync(request, cancellationToken).ConfigureAwait(false);
+            if (ModifiedSession(request, rows, fromUe: false) is { } towardsUe)
             {
                 // A new offer from the far end on its way to this P-CSCF's UE: its answer changes that UE's AF session.
                 return FunctionOutcome.Of(
                     $"in-dialog {request.Method} with a new offer routed to {LooseRouting.NextHop(request, popped: true)}; its answer will update {towardsUe.SessionId} ({towardsUe.Side})",
                     LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, ModifyContinuation(received, towardsUe, fromUe: false)));
+            }
+
+            if (TargetContinuation(received, request, rows) is { } target)
+            {
+                routed = LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, target);
             }
 
             return await WithSessionsEndedAsync(
@@ -113,7 +119,8 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
 
         if (!initial)
         {
-            if (await ModifiedSessionAsync(request, fromUe: true, cancellationToken).ConfigureAwait(false) is { } ofUe)
+            var rows = await InDialogRowsAsync(request, cancellationToken).ConfigureAwait(false);
+            if (ModifiedSession(request, rows, fromUe: true) is { } ofUe)
             {
                 // The UE offers new media in its dialog: the answer coming back changes its AF session.
                 return FunctionOutcome.Of(
@@ -124,7 +131,7 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
             return await WithSessionsEndedAsync(
                 FunctionOutcome.Of(
                     $"in-dialog {request.Method} from {received.Source} routed to {LooseRouting.NextHop(request, popped: ownRoute)}",
-                    LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, relay)),
+                    LooseRouting.Forward(received, request, ImsRole.Pcscf, _options.PcscfUri, TargetContinuation(received, request, rows) ?? relay)),
                 request,
                 cancellationToken).ConfigureAwait(false);
         }
@@ -203,6 +210,11 @@ public sealed partial class PcscfFunction(ITableStore store, CscfOptions options
         if (envelope.Continuation?.Step.StartsWith(RelayStepPrefix, StringComparison.Ordinal) == true)
         {
             return await PolicyResponseAsync(envelope, received, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (envelope.Continuation?.Step == TargetStep)
+        {
+            return await TargetResponseAsync(envelope, received, cancellationToken).ConfigureAwait(false);
         }
 
         if (envelope.Continuation?.Step.StartsWith(ModifyStepPrefix, StringComparison.Ordinal) == true)
