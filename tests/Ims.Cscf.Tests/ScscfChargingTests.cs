@@ -18,7 +18,7 @@ namespace Ims.Cscf.Tests;
 /// CCR-T at BYE or a failed setup. Every CCR is decoded from the command's bytes.
 /// </summary>
 [TestClass]
-public sealed class ScscfChargingTests
+public sealed partial class ScscfChargingTests
 {
     private static readonly DateTimeOffset T = ImsNetwork.T0;
 

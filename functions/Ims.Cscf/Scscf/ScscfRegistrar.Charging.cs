@@ -18,6 +18,7 @@ namespace Ims.Cscf.Scscf;
 ///  INVITE (orig) ─▶ CCR-I ─▶ CCA-I grant ─▶ iFCs, onward ─▶ 2xx: dialog kept, timer
 ///  timer ─▶ CCR-U (used, asked) ─▶ grant: timer again │ none/4012/final used: BYE both ways, CCR-T
 ///  BYE either way ─▶ CCR-T (used since answer) │ final non-2xx ─▶ CCR-T (0 used)
+///  other in-dialog request, 2xx to re-INVITE/UPDATE ─▶ kept dialog refreshed (CSeqs, contacts)
 /// </code>
 /// The session lives in <see cref="RoChargingSession"/> rows keyed by Call-ID; a late or duplicate event
 /// finds no row, or another request number, and does nothing.
@@ -89,6 +90,11 @@ public sealed partial class ScscfRegistrar
     /// </summary>
     private async Task<FunctionOutcome> ChargedResponseAsync(BusEnvelope envelope, FunctionOutcome relayed, CancellationToken cancellationToken)
     {
+        if (RegisterState.TryResume(envelope.Continuation, out var resumed, out var inDialog) && inDialog.To?.Tag is not null)
+        {
+            return await ChargedDialogResponseAsync(resumed, inDialog, relayed, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!RegisterState.TryResume(envelope.Continuation, out var state, out var request)
             || request.Method != "INVITE" || request.CallId is not { } callId
             || relayed.Commands.Select(c => c.Message).OfType<SendSipResponse>().FirstOrDefault(s => s.TransactionId == state.TransactionId) is not { } sent

@@ -44,7 +44,9 @@ public sealed partial class ScscfRegistrar
             var routed = FunctionOutcome.Of(
                 $"{request.Method} routed through the S-CSCF to {LooseRouting.NextHop(request, ownRoute)}",
                 LooseRouting.Forward(received, request, ImsRole.Scscf, _options.ScscfUri, relay));
-            return await ChargedByeAsync(envelope, request, routed, cancellationToken).ConfigureAwait(false);
+            return request.Method == "BYE"
+                ? await ChargedByeAsync(envelope, request, routed, cancellationToken).ConfigureAwait(false)
+                : await ChargedDialogRequestAsync(request, routed, cancellationToken).ConfigureAwait(false);
         }
 
         return await TerminatingAsync(envelope, received, request, cancellationToken).ConfigureAwait(false);
