@@ -61,6 +61,29 @@ public static class PolicyTables
         await store.DeleteAsync(SubscriberSessionTable, SubscriberKey(session.Subscriber), SessionKey(session.SessionId), ETag.Any, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Ends a session in the tables: its row, then its subscriber index. Removed is false when no row
+    /// was held; Session is what the row said (null when it could not be read).
+    /// </summary>
+    public static async Task<(bool Removed, RxSessionRecord? Session)> RemoveSessionAsync(ITableStore store, string sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var held = await store.GetAsync(SessionTable, SessionKey(sessionId), SessionRow, cancellationToken).ConfigureAwait(false);
+        var deleted = await store.DeleteAsync(SessionTable, SessionKey(sessionId), SessionRow, ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (!deleted.IsOk)
+        {
+            return (false, null);
+        }
+
+        var session = held.IsOk ? ToSession(held.Value!) : null;
+        if (session is { Subscriber.Length: > 0 })
+        {
+            await DeleteIndexAsync(store, session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (true, session);
+    }
+
     public static RxSessionRecord? ToSession(TableEntity entity) =>
         entity.GetString("SessionId") is { } id && entity.GetString("AfHost") is { } host
             ? new RxSessionRecord(id, entity.GetString("Subscriber") ?? string.Empty, host, entity.GetString("AfRealm") ?? string.Empty, entity.GetString("Icid") ?? string.Empty)

@@ -140,7 +140,7 @@ public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) 
         {
             // RFC 6733 8.5: the AF no longer holds the session, so no STR will come; the PCRF ends it here.
             var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
-            await RemoveAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            await PolicyTables.RemoveSessionAsync(_store, sessionId, cancellationToken).ConfigureAwait(false);
             return FunctionOutcome.Of($"{name} 5002 from {from}: the AF no longer holds {sessionId}; session removed");
         }
 
@@ -157,29 +157,12 @@ public sealed class PcrfReleaseFunction(ITableStore store, PcrfOptions options) 
             return FunctionOutcome.Of($"timer {fired.TimerId} names no session; ignored");
         }
 
-        if (!await RemoveAsync(sessionId, cancellationToken).ConfigureAwait(false))
+        var (removed, _) = await PolicyTables.RemoveSessionAsync(_store, sessionId, cancellationToken).ConfigureAwait(false);
+        if (!removed)
         {
             return FunctionOutcome.Of($"{sessionId} ended with its STR; nothing left to remove");
         }
 
         return FunctionOutcome.Of($"no STR for {sessionId} within {_options.StrWait.TotalSeconds:0} s of the AF's ASA 2001; session removed");
-    }
-
-    /// <summary>Removes a session and its subscriber index; false when the session was not held.</summary>
-    private async Task<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
-        if (!held.IsOk)
-        {
-            return false;
-        }
-
-        await _store.DeleteAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, ETag.Any, cancellationToken).ConfigureAwait(false);
-        if (PolicyTables.ToSession(held.Value!) is { Subscriber.Length: > 0 } session)
-        {
-            await PolicyTables.DeleteIndexAsync(_store, session, cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
     }
 }

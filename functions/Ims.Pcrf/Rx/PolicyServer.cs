@@ -128,17 +128,15 @@ public sealed class PolicyServer
     private async Task<RxAnswered> TerminateAsync(DiameterMessage str, CancellationToken cancellationToken)
     {
         var sessionId = str.SessionId!;
-        var held = await _store.GetAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, cancellationToken).ConfigureAwait(false);
-        var deleted = await _store.DeleteAsync(PolicyTables.SessionTable, PolicyTables.SessionKey(sessionId), PolicyTables.SessionRow, Ims.Storage.ETag.Any, cancellationToken).ConfigureAwait(false);
-        if (!deleted.IsOk)
+        var (removed, held) = await PolicyTables.RemoveSessionAsync(_store, sessionId, cancellationToken).ConfigureAwait(false);
+        if (!removed)
         {
             return new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.UnknownSessionId).Build(), $"STA 5002: no Rx session {sessionId}");
         }
 
         var how = str.Find(Avps.TerminationCause) is { } cause && cause.TryGetUnsigned32(out var value) ? $" (Termination-Cause {value})" : string.Empty;
-        if (held.IsOk && PolicyTables.ToSession(held.Value!) is { Subscriber.Length: > 0 } session)
+        if (held is { Subscriber.Length: > 0 } session)
         {
-            await PolicyTables.DeleteIndexAsync(_store, session, cancellationToken).ConfigureAwait(false);
             return new RxAnswered(Answer(str).AddResultCode(DiameterResultCode.Success).Build(), $"STA 2001: session {sessionId} of {session.Subscriber} ended{how}");
         }
 
