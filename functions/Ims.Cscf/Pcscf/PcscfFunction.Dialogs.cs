@@ -29,20 +29,29 @@ public sealed partial class PcscfFunction
             return [];
         }
 
+        var (rows, _) = await RefreshDialogsAsync(callId, d => d.Refreshed(request), cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>The call's Rx rows with their dialogs refreshed, each written only when it changed, and how many were.</summary>
+    private async Task<(IReadOnlyList<RxSessionRow> Rows, int Changed)> RefreshDialogsAsync(string callId, Func<ConfirmedDialog, ConfirmedDialog> refresh, CancellationToken cancellationToken)
+    {
         var rows = await PcscfRxSessions.OfCallAsync(_store, callId, cancellationToken).ConfigureAwait(false);
         var refreshed = new List<RxSessionRow>(rows.Count);
+        var changed = 0;
         foreach (var row in rows)
         {
-            var updated = WithDialog(row, d => d.Refreshed(request));
+            var updated = WithDialog(row, refresh);
             if (updated != row)
             {
                 await PcscfRxSessions.UpdateAsync(_store, updated, cancellationToken).ConfigureAwait(false);
+                changed++;
             }
 
             refreshed.Add(updated);
         }
 
-        return refreshed;
+        return (refreshed, changed);
     }
 
     private static RxSessionRow WithDialog(RxSessionRow row, Func<ConfirmedDialog, ConfirmedDialog> refresh) =>
@@ -67,17 +76,7 @@ public sealed partial class PcscfFunction
             return relayed;
         }
 
-        var changed = 0;
-        foreach (var row in await PcscfRxSessions.OfCallAsync(_store, callId, cancellationToken).ConfigureAwait(false))
-        {
-            var updated = WithDialog(row, d => d.Answered(request, response));
-            if (updated != row)
-            {
-                await PcscfRxSessions.UpdateAsync(_store, updated, cancellationToken).ConfigureAwait(false);
-                changed++;
-            }
-        }
-
+        var (_, changed) = await RefreshDialogsAsync(callId, d => d.Answered(request, response), cancellationToken).ConfigureAwait(false);
         return changed == 0 ? relayed : relayed with { Decision = $"{relayed.Decision}; the {request.Method}'s {response.StatusCode} refreshed the dialog kept for release" };
     }
 }
