@@ -46,9 +46,8 @@ public sealed class PolicyChargingAgainstUpTests
         await RunOk("balance", "set", Carol, "0", "--data", data);
         await RunOk("policy", "set", "--default", "--media", "audio", "--codecs", "AMR-WB,AMR,PCMU", "--max-bandwidth", "128", "--data", data);
 
-        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {ocsPort} or tcp port {pcrfPort}", "-w", pcap))
+        using (var capture = await DiameterCapture.StartAsync(data, pcap, ocsPort, pcrfPort))
         {
-            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
             await using (var scscf = await ConnectAsync("scscf-test." + Domain, "ocs." + Domain, ocsPort, [], [DiameterApplicationId.CreditControl.Value]))
             {
                 // RFC 4006 SCUR: INITIAL grants, TERMINATION reports 17 s used and returns the rest.
@@ -94,10 +93,8 @@ public sealed class PolicyChargingAgainstUpTests
         Assert.AreEqual(0, show.ExitCode, show.Error);
         StringAssert.StartsWith(show.Output.Trim(), $"{Alice}: 83 s (reserved 0 s)");
 
-        string[] decodeAs = ["-d", $"tcp.port=={ocsPort},diameter", "-d", $"tcp.port=={pcrfPort},diameter"];
-        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning"]);
-        Assert.AreEqual(0, exit, problems);
-        Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
+        await DiameterCapture.AssertDissectsCleanlyAsync(pcap, ocsPort, pcrfPort);
+        string[] decodeAs = DiameterCapture.DecodeAs(ocsPort, pcrfPort);
         var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "diameter", "-T", "fields", "-e", "diameter.cmd.code", "-e", "diameter.flags.request", "-e", "diameter.Result-Code"]);
         var lines = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // CCR/CCA x5, AAR/AAA x2, STR/STA x2: eighteen application messages besides CER/CEA/DWR/DPR.

@@ -46,9 +46,8 @@ public sealed class PolicyReleaseAgainstUpTests
         var pcap = Path.Combine(data, "release.pcap");
         await using var ims = await ImsProcess.UpAsync(data);
         var pcrfPort = ims.Ports["Pcrf__Port"];
-        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {pcrfPort}", "-w", pcap))
+        using (var capture = await DiameterCapture.StartAsync(data, pcap, pcrfPort))
         {
-            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
             await using (var af = await ConnectAsync(pcrfPort))
             {
                 Assert.AreEqual(DiameterResultCode.Success.Value, (await AskAsync(af, RxRequests.Aar(Session("rel-1", Alice)))).GetUnsigned32(Avps.ResultCode));
@@ -99,10 +98,8 @@ public sealed class PolicyReleaseAgainstUpTests
         Assert.IsTrue(records.Any(r => r.Decision?.Decision.StartsWith("ASA 2001 from " + Af + " for rel-1", StringComparison.Ordinal) == true));
         Assert.IsTrue(records.Any(r => r.Decision?.Decision == $"release of {Alice}: no live Rx session"));
 
-        string[] decodeAs = ["-d", $"tcp.port=={pcrfPort},diameter"];
-        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning"]);
-        Assert.AreEqual(0, exit, problems);
-        Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
+        await DiameterCapture.AssertDissectsCleanlyAsync(pcap, pcrfPort);
+        string[] decodeAs = DiameterCapture.DecodeAs(pcrfPort);
         var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "diameter", "-T", "fields", "-e", "diameter.cmd.code", "-e", "diameter.flags.request", "-e", "diameter.Abort-Cause"]);
         var lines = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // ASR and ASA, RAR and RAA: one each way.

@@ -27,12 +27,9 @@ public sealed class SippChargingTests
         var data = _folders.New("ims-e2e-ro402-");
         await using var ims = await UpChargingAsync(data, requestedSeconds: 30);
         var pcscf = ims.Ports["Pcscf__Port"];
-        await TestSubscribers.AddAsync(data, "paula");
-        await TestSubscribers.AddAsync(data, "quinn");
+        await TestSubscribers.AddAsync(data, "paula", "quinn");
         await TestSubscribers.SetBalanceAsync(data, "paula", "0");
-        var paula = ImsProcess.FreePort();
-        var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine("paula")], paula);
-        Assert.AreEqual(1, registered.Successful, registered.ToString());
+        var paula = (await TestSubscribers.RegisterAsync(pcscf, "paula"))["paula"];
 
         var refused = await Sipp.RunAsync("call-refused.xml", pcscf, [$"paula;{Domain};quinn;"], 1, localPort: paula);
 
@@ -51,22 +48,17 @@ public sealed class SippChargingTests
         await using var ims = await UpChargingAsync(data, requestedSeconds: 2);
         var pcscf = ims.Ports["Pcscf__Port"];
         var ocsPort = ims.Ports["Ocs__Port"];
-        await TestSubscribers.AddAsync(data, "rita");
-        await TestSubscribers.AddAsync(data, "sam");
+        await TestSubscribers.AddAsync(data, "rita", "sam");
         await TestSubscribers.SetBalanceAsync(data, "rita", "5");
-        var rita = ImsProcess.FreePort();
-        var sam = ImsProcess.FreePort();
-        var (ritaRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine("rita")], rita);
-        var (samRegistered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine("sam")], sam);
-        Assert.AreEqual(1, ritaRegistered.Successful, ritaRegistered.ToString());
-        Assert.AreEqual(1, samRegistered.Successful, samRegistered.ToString());
+        var ues = await TestSubscribers.RegisterAsync(pcscf, "rita", "sam");
+        var rita = ues["rita"];
+        var sam = ues["sam"];
 
         SippResult call;
         SippResult answered;
         TimeSpan lasted;
-        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {ocsPort}", "-w", pcap))
+        using (var capture = await DiameterCapture.StartAsync(data, pcap, ocsPort))
         {
-            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
             var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"sam;{Domain};"], 1, localPort: sam);
             await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
             var clock = Stopwatch.StartNew();
@@ -88,10 +80,8 @@ public sealed class SippChargingTests
         Assert.AreEqual(0, show.ExitCode, show.Error);
         StringAssert.StartsWith(show.Output.Trim(), $"sip:rita@{Domain}: 0 s (reserved 0 s)");
 
-        string[] decodeAs = ["-d", $"tcp.port=={ocsPort},diameter"];
-        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning"]);
-        Assert.AreEqual(0, exit, problems);
-        Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
+        await DiameterCapture.AssertDissectsCleanlyAsync(pcap, ocsPort);
+        string[] decodeAs = DiameterCapture.DecodeAs(ocsPort);
         var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "diameter.cmd.code == 272", "-T", "fields", "-e", "diameter.flags.request", "-e", "diameter.CC-Request-Type", "-e", "diameter.Result-Code"]);
         TestContext.WriteLine($"call lasted {lasted.TotalSeconds:F2} s; CCR/CCA (request flag, type, result):{Environment.NewLine}{fields}");
         var lines = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -26,18 +26,11 @@ public sealed class SippPolicyReleaseTests
         var data = _folders.New("ims-e2e-release-call-");
         await using var ims = await ImsProcess.UpAsync(data);
         var pcscf = ims.Ports["Pcscf__Port"];
-        foreach (var user in new[] { "relcaller", "relcallee" })
-        {
-            await TestSubscribers.AddAsync(data, user);
-        }
+        await TestSubscribers.AddAsync(data, "relcaller", "relcallee");
 
-        var caller = ImsProcess.FreePort();
-        var callee = ImsProcess.FreePort();
-        foreach (var (user, port) in new[] { ("relcaller", caller), ("relcallee", callee) })
-        {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
-            Assert.AreEqual(1, registered.Successful, registered.ToString());
-        }
+        var ues = await TestSubscribers.RegisterAsync(pcscf, "relcaller", "relcallee");
+        var caller = ues["relcaller"];
+        var callee = ues["relcallee"];
 
         var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"relcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);

@@ -37,28 +37,19 @@ public sealed class SippPolicyTests
         await using var ims = await ImsProcess.UpAsync(data);
         var pcscf = ims.Ports["Pcscf__Port"];
         var pcrfPort = ims.Ports["Pcrf__Port"];
-        foreach (var user in new[] { "rxcaller", "rxcallee", "rxrefused" })
-        {
-            await TestSubscribers.AddAsync(data, user);
-        }
+        await TestSubscribers.AddAsync(data, "rxcaller", "rxcallee", "rxrefused");
 
         // This caller may only use AMR-WB: the PCMU offer of the SIPp scenario is refused (TS 29.214 5.5.3).
         var set = await ImsProcess.RunAsync("policy", "set", $"sip:rxrefused@{Domain}", "--media", "audio", "--codecs", "AMR-WB", "--data", data);
         Assert.AreEqual(0, set.ExitCode, set.Error);
 
-        var caller = ImsProcess.FreePort();
-        var callee = ImsProcess.FreePort();
-        var refusedUe = ImsProcess.FreePort();
-        foreach (var (user, port) in new[] { ("rxcaller", caller), ("rxcallee", callee), ("rxrefused", refusedUe) })
-        {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
-            Assert.AreEqual(1, registered.Successful, registered.ToString());
-        }
+        var ues = await TestSubscribers.RegisterAsync(pcscf, "rxcaller", "rxcallee", "rxrefused");
+        var caller = ues["rxcaller"];
+        var callee = ues["rxcallee"];
+        var refusedUe = ues["rxrefused"];
 
-        using (var capture = ExternalProcess.Start("tshark", data, "-i", "lo", "-f", $"tcp port {pcrfPort}", "-w", pcap))
+        using (var capture = await DiameterCapture.StartAsync(data, pcap, pcrfPort))
         {
-            Assert.IsTrue(await capture.WaitForOutputAsync("Capture started", TimeSpan.FromSeconds(20)), capture.Output);
-
             var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"rxcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
             var call = await Sipp.RunAsync("call-uac.xml", pcscf, [$"rxcaller;{Domain};rxcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
@@ -77,10 +68,8 @@ public sealed class SippPolicyTests
         Assert.IsTrue(ims.Output.Any(l => l.Contains($"Pcscf INVITE sip:rxcallee@{Domain}", StringComparison.Ordinal) && l.Contains("-> 488", StringComparison.Ordinal)),
             string.Join(Environment.NewLine, ims.Output.TakeLast(10)));
 
-        string[] decodeAs = ["-d", $"tcp.port=={pcrfPort},diameter"];
-        var (exit, problems) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60), ["-r", pcap, .. decodeAs, "-Y", "_ws.malformed || _ws.expert.severity >= warning"]);
-        Assert.AreEqual(0, exit, problems);
-        Assert.AreEqual(string.Empty, problems.Trim(), $"tshark flagged packets: {problems}");
+        await DiameterCapture.AssertDissectsCleanlyAsync(pcap, pcrfPort);
+        string[] decodeAs = DiameterCapture.DecodeAs(pcrfPort);
         var (_, fields) = await ExternalProcess.RunAsync("tshark", TimeSpan.FromSeconds(60),
             ["-r", pcap, .. decodeAs, "-Y", "diameter.cmd.code == 265 || diameter.cmd.code == 275", "-T", "fields", "-E", "separator=|",
              "-e", "diameter.cmd.code", "-e", "diameter.flags.request", "-e", "diameter.Rx-Request-Type", "-e", "diameter.Result-Code", "-e", "diameter.Experimental-Result-Code", "-e", "diameter.Session-Id"]);
@@ -115,18 +104,11 @@ public sealed class SippPolicyTests
         var data = _folders.New("ims-e2e-rx-hold-");
         await using var ims = await ImsProcess.UpAsync(data);
         var pcscf = ims.Ports["Pcscf__Port"];
-        foreach (var user in new[] { "rxholder", "rxheld" })
-        {
-            await TestSubscribers.AddAsync(data, user);
-        }
+        await TestSubscribers.AddAsync(data, "rxholder", "rxheld");
 
-        var caller = ImsProcess.FreePort();
-        var callee = ImsProcess.FreePort();
-        foreach (var (user, port) in new[] { ("rxholder", caller), ("rxheld", callee) })
-        {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
-            Assert.AreEqual(1, registered.Successful, registered.ToString());
-        }
+        var ues = await TestSubscribers.RegisterAsync(pcscf, "rxholder", "rxheld");
+        var caller = ues["rxholder"];
+        var callee = ues["rxheld"];
 
         var answering = Sipp.RunAsync("call-hold-uas.xml", pcscf, [$"rxheld;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
@@ -171,45 +153,15 @@ public sealed class SippPolicyTests
         var pcrfPort = ImsProcess.FreePort();
         var pcrfIdentity = "pcrf-slow." + Domain;
         var seen = new ConcurrentQueue<DiameterMessage>();
-        await using var pcrf = new DiameterNode(
-            new DiameterNodeOptions
-            {
-                OriginHost = pcrfIdentity,
-                OriginRealm = Domain,
-                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
-                ListenOn = new IPEndPoint(IPAddress.Loopback, pcrfPort),
-                RequestTimeout = TimeSpan.FromSeconds(10),
-            },
-            async (request, _, cancellationToken) =>
-            {
-                seen.Enqueue(request);
-                if (request.CommandCode == 265 && request.GetUnsigned32(Avps.RxRequestType) == 0)
-                {
-                    // Slow, but within the P-CSCF's Diameter timeout (3 s): the UE cancels meanwhile.
-                    await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
-                }
-
-                return DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
-                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, pcrfIdentity).Add(Avps.OriginRealm, Domain).Build();
-            });
-        await pcrf.StartAsync();
-        var config = Path.Combine(data, "ims-slow-pcrf.json");
-        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{pcrfPort}}, "PeerIdentity": "{{pcrfIdentity}}" } }""", TestContext.CancellationToken);
-        await using var ims = await ImsProcess.UpAsync(data, "--config", config);
+        // The initial AAR is answered slowly, but within the P-CSCF's Diameter timeout (3 s): the UE cancels meanwhile.
+        await using var pcrf = await StartTestPcrfAsync(pcrfIdentity, pcrfPort, seen, r => r.CommandCode == 265 && r.GetUnsigned32(Avps.RxRequestType) == 0 ? TimeSpan.FromSeconds(1.5) : TimeSpan.Zero);
+        await using var ims = await UpWithTestPcrfAsync(data, pcrf, pcrfIdentity, pcrfPort);
         var pcscf = ims.Ports["Pcscf__Port"];
-        Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
-        foreach (var user in new[] { "cxlcaller", "cxlcallee" })
-        {
-            await TestSubscribers.AddAsync(data, user);
-        }
+        await TestSubscribers.AddAsync(data, "cxlcaller", "cxlcallee");
 
-        var caller = ImsProcess.FreePort();
-        var callee = ImsProcess.FreePort();
-        foreach (var (user, port) in new[] { ("cxlcaller", caller), ("cxlcallee", callee) })
-        {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
-            Assert.AreEqual(1, registered.Successful, registered.ToString());
-        }
+        var ues = await TestSubscribers.RegisterAsync(pcscf, "cxlcaller", "cxlcallee");
+        var caller = ues["cxlcaller"];
+        var callee = ues["cxlcallee"];
 
         var call = await Sipp.RunAsync("call-cancelled.xml", pcscf, [$"cxlcaller;{Domain};cxlcallee;"], 1, localPort: caller, limit: TimeSpan.FromSeconds(30));
         Assert.AreEqual(1, call.Successful, call.ToString());
@@ -243,40 +195,15 @@ public sealed class SippPolicyTests
         var pcrfPort = ImsProcess.FreePort();
         var pcrfIdentity = "pcrf-test." + Domain;
         var seen = new ConcurrentQueue<DiameterMessage>();
-        await using var pcrf = new DiameterNode(
-            new DiameterNodeOptions
-            {
-                OriginHost = pcrfIdentity,
-                OriginRealm = Domain,
-                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
-                ListenOn = new IPEndPoint(IPAddress.Loopback, pcrfPort),
-                RequestTimeout = TimeSpan.FromSeconds(10),
-            },
-            (request, _, _) =>
-            {
-                // Every AAR and STR is granted: this PCRF only wants to abort a session later.
-                seen.Enqueue(request);
-                return ValueTask.FromResult(DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
-                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, pcrfIdentity).Add(Avps.OriginRealm, Domain).Build());
-            });
-        await pcrf.StartAsync();
-        var config = Path.Combine(data, "ims-asr.json");
-        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{pcrfPort}}, "PeerIdentity": "{{pcrfIdentity}}" } }""", TestContext.CancellationToken);
-        await using var ims = await ImsProcess.UpAsync(data, "--config", config);
+        // Every AAR and STR is granted: this PCRF only wants to abort a session later.
+        await using var pcrf = await StartTestPcrfAsync(pcrfIdentity, pcrfPort, seen);
+        await using var ims = await UpWithTestPcrfAsync(data, pcrf, pcrfIdentity, pcrfPort);
         var pcscf = ims.Ports["Pcscf__Port"];
-        Assert.IsTrue(await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)), "the P-CSCF did not connect to the PCRF");
-        foreach (var user in new[] { "asrcaller", "asrcallee" })
-        {
-            await TestSubscribers.AddAsync(data, user);
-        }
+        await TestSubscribers.AddAsync(data, "asrcaller", "asrcallee");
 
-        var caller = ImsProcess.FreePort();
-        var callee = ImsProcess.FreePort();
-        foreach (var (user, port) in new[] { ("asrcaller", caller), ("asrcallee", callee) })
-        {
-            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [TestSubscribers.SippLine(user)], port);
-            Assert.AreEqual(1, registered.Successful, registered.ToString());
-        }
+        var ues = await TestSubscribers.RegisterAsync(pcscf, "asrcaller", "asrcallee");
+        var caller = ues["asrcaller"];
+        var callee = ues["asrcallee"];
 
         var answering = Sipp.RunAsync("call-uas.xml", pcscf, [$"asrcallee;{Domain};"], 1, localPort: callee, limit: TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.CancellationToken);
@@ -318,5 +245,50 @@ public sealed class SippPolicyTests
         }
 
         CollectionAssert.AreEquivalent(sessions, seen.Where(m => m.CommandCode == 275).Select(m => m.SessionId!).ToList(), "one STR for each AF session of the call");
+    }
+
+    /// <summary>
+    /// A PCRF of the test's own, a Diameter node on loopback: it keeps every request it gets in
+    /// <paramref name="seen"/> and grants it with 2001, after the <paramref name="delay"/> it gives that request.
+    /// </summary>
+    private static async Task<DiameterNode> StartTestPcrfAsync(string identity, int port, ConcurrentQueue<DiameterMessage> seen, Func<DiameterMessage, TimeSpan>? delay = null)
+    {
+        var pcrf = new DiameterNode(
+            new DiameterNodeOptions
+            {
+                OriginHost = identity,
+                OriginRealm = Domain,
+                VendorSpecificApplicationIds = [(DiameterVendorId.ThirdGeneration, DiameterApplicationId.Rx.Value)],
+                ListenOn = new IPEndPoint(IPAddress.Loopback, port),
+                RequestTimeout = TimeSpan.FromSeconds(10),
+            },
+            async (request, _, cancellationToken) =>
+            {
+                seen.Enqueue(request);
+                if (delay?.Invoke(request) is { } wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
+
+                return DiameterMessageBuilder.Answer(request).AddResultCode(DiameterResultCode.Success)
+                    .Add(Avps.AuthApplicationId, DiameterApplicationId.Rx.Value).Add(Avps.OriginHost, identity).Add(Avps.OriginRealm, Domain).Build();
+            });
+        await pcrf.StartAsync();
+        return pcrf;
+    }
+
+    /// <summary>`ims up` with the test's PCRF as its third-party PCRF, once its P-CSCF has connected to it.</summary>
+    private async Task<ImsProcess> UpWithTestPcrfAsync(string data, DiameterNode pcrf, string identity, int port)
+    {
+        var config = Path.Combine(data, "ims-test-pcrf.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Pcrf": { "PeerHost": "127.0.0.1", "PeerPort": {{port}}, "PeerIdentity": "{{identity}}" } }""", TestContext.CancellationToken);
+        var ims = await ImsProcess.UpAsync(data, "--config", config);
+        if (!await pcrf.WaitForPeerAsync("pcscf." + Domain, TimeSpan.FromSeconds(15)))
+        {
+            await ims.DisposeAsync();
+            Assert.Fail("the P-CSCF did not connect to the PCRF");
+        }
+
+        return ims;
     }
 }

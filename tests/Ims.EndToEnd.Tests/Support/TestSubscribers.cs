@@ -23,6 +23,29 @@ internal static class TestSubscribers
         Assert.AreEqual(0, add.ExitCode, add.Error);
     }
 
+    public static async Task AddAsync(string data, params string[] users)
+    {
+        foreach (var user in users)
+        {
+            await AddAsync(data, user);
+        }
+    }
+
+    /// <summary>Registers each user with AKA from a free UE port of its own (SIPp), and returns the ports by user.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> RegisterAsync(int pcscf, params string[] users)
+    {
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var user in users)
+        {
+            var port = ImsProcess.FreePort();
+            var (registered, _) = await Sipp.RegisterAkaAsync(pcscf, [SippLine(user)], port);
+            Assert.AreEqual(1, registered.Successful, registered.ToString());
+            ports[user] = port;
+        }
+
+        return ports;
+    }
+
     public static async Task SetBalanceAsync(string data, string user, string seconds)
     {
         var set = await ImsProcess.RunAsync("balance", "set", $"sip:{user}@{Domain}", seconds, "--data", data);
