@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Ims.Bus;
-using Ims.Edge.Core;
-using Ims.Edge.Hosting;
 using Ims.Edge.Sip.Core;
 using Ims.Edge.Sip.Transport;
 using Ims.Events;
@@ -11,7 +8,6 @@ using Ims.Functions;
 using Ims.Sip;
 using Ims.Sip.Building;
 using Ims.Sip.Parsing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ims.Edge.Tests.Sip;
 
@@ -63,24 +59,6 @@ public sealed class SipEdgeAdvertiseTests
         }
     }
 
-    private static (InProcessBus Bus, SipEdge Edge) Start(IImsFunction function, string advertise)
-    {
-        var time = TimeProvider.System;
-        var ids = new RandomEnvelopeIds();
-        var bus = new InProcessBus();
-        var stamp = new EnvelopeStamp("edge-advertise", time, ids);
-        var edge = new SipEdge(ImsRole.Pcscf, new IPEndPoint(IPAddress.Loopback, 0), bus, stamp, time, TimeSpan.FromSeconds(5), NullLogger.Instance, advertise: advertise);
-        var host = new EmbeddedFunctionHost(new FunctionDispatcher([function], time, ids), bus, null, NullLogger.Instance);
-        var executor = new CommandExecutor(bus, stamp, new SuspendedWork<byte[]>(time), new EdgeTimers(bus, stamp, time), null, NullLogger.Instance)
-        {
-            SipCommands = edge.ExecuteAsync,
-        };
-        bus.SubscribeEvents(host.ConsumeAsync);
-        bus.SubscribeCommands("edge-advertise", executor.ExecuteAsync);
-        edge.Start();
-        return (bus, edge);
-    }
-
     private static string Register(string via, string branch, string callId) =>
         "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n" +
         $"Via: SIP/2.0/{via};branch={branch};rport\r\n" +
@@ -91,17 +69,9 @@ public sealed class SipEdgeAdvertiseTests
         "CSeq: 1 REGISTER\r\n" +
         "Content-Length: 0\r\n\r\n";
 
-    private async Task<SipMessage> Receive(UdpClient socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var datagram = await socket.ReceiveAsync(timeout.Token);
-        var parsed = SipMessage.Parse(datagram.Buffer);
-        Assert.IsNotNull(parsed.Message, parsed.Reason);
-        return parsed.Message;
-    }
+    private Task<SipMessage> Receive(UdpClient socket) => SipEdgeHarness.ReceiveAsync(socket, TestContext.CancellationToken);
 
-    private static int PortOf(UdpClient socket) => ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+    private static int PortOf(UdpClient socket) => SipEdgeHarness.PortOf(socket);
 
     [TestMethod]
     public async Task AForwardedRequestsViaNamesTheAdvertisedHostAndItsResponseStillComesBack()
@@ -109,9 +79,8 @@ public sealed class SipEdgeAdvertiseTests
         using var nextHop = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var ue = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var function = new ForwardingFunction(PortOf(nextHop));
-        var (bus, edge) = Start(function, Advertised);
-        await using var _ = bus;
-        await using var __ = edge;
+        await using var harness = await SipEdgeHarness.StartAsync(function, advertise: Advertised);
+        var edge = harness.Edge;
         var port = edge.LocalEndPoint.Port;
 
         await ue.SendAsync(Encoding.ASCII.GetBytes(Register($"UDP 127.0.0.1:{PortOf(ue)}", "z9hG4bK-adv-1", "advertise-1@127.0.0.1")), edge.LocalEndPoint, TestContext.CancellationToken);
@@ -133,9 +102,8 @@ public sealed class SipEdgeAdvertiseTests
     {
         using var nextHop = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var function = new ForwardingFunction(PortOf(nextHop));
-        var (bus, edge) = Start(function, Advertised);
-        await using var _ = bus;
-        await using var __ = edge;
+        await using var harness = await SipEdgeHarness.StartAsync(function, advertise: Advertised);
+        var edge = harness.Edge;
         using var tcp = new TcpClient(AddressFamily.InterNetwork);
         await tcp.ConnectAsync(edge.LocalEndPoint, TestContext.CancellationToken);
         var local = (IPEndPoint)tcp.Client.LocalEndPoint!;

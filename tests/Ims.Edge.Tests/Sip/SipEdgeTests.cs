@@ -4,14 +4,12 @@ using System.Net.Sockets;
 using System.Text;
 using Ims.Bus;
 using Ims.Edge.Core;
-using Ims.Edge.Hosting;
 using Ims.Edge.Sip.Core;
 using Ims.Events;
 using Ims.Functions;
 using Ims.Sip;
 using Ims.Sip.Building;
 using Ims.Sip.Parsing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ims.Edge.Tests.Sip;
 
@@ -41,37 +39,7 @@ public sealed class SipEdgeTests
         }
     }
 
-    private sealed class Harness : IAsyncDisposable
-    {
-        public required InProcessBus Bus { get; init; }
-
-        public required SipEdge Edge { get; init; }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Edge.DisposeAsync();
-            await Bus.DisposeAsync();
-        }
-    }
-
-    private static async Task<Harness> Start(IImsFunction function, TimeSpan? deadline = null)
-    {
-        var time = TimeProvider.System;
-        var ids = new RandomEnvelopeIds();
-        var bus = new InProcessBus();
-        var stamp = new EnvelopeStamp("edge-test", time, ids);
-        var edge = new SipEdge(ImsRole.Pcscf, new IPEndPoint(IPAddress.Loopback, 0), bus, stamp, time, deadline ?? TimeSpan.FromSeconds(5), NullLogger.Instance);
-        var host = new EmbeddedFunctionHost(new FunctionDispatcher([function], time, ids), bus, null, NullLogger.Instance);
-        var executor = new CommandExecutor(bus, stamp, new SuspendedWork<byte[]>(time), new EdgeTimers(bus, stamp, time), null, NullLogger.Instance)
-        {
-            SipCommands = edge.ExecuteAsync,
-        };
-        bus.SubscribeEvents(host.ConsumeAsync);
-        bus.SubscribeCommands("edge-test", executor.ExecuteAsync);
-        edge.Start();
-        await Task.Yield();
-        return new Harness { Bus = bus, Edge = edge };
-    }
+    private static Task<SipEdgeHarness> Start(IImsFunction function, TimeSpan? deadline = null) => SipEdgeHarness.StartAsync(function, deadline);
 
     private static string Register(int port, string branch = "z9hG4bK-ue-1", string cseq = "1 REGISTER", string maxForwards = "70") =>
         $"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n" +
@@ -84,20 +52,11 @@ public sealed class SipEdgeTests
         $"Contact: <sip:alice@127.0.0.1:{port}>;expires=600\r\n" +
         "Content-Length: 0\r\n\r\n";
 
-    private async Task<SipMessage> Receive(UdpClient socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var datagram = await socket.ReceiveAsync(timeout.Token);
-        // A 400 for a broken CSeq copies that CSeq (RFC 3261 8.2.6.2), so it is itself parsed-with-error.
-        var parsed = SipMessage.Parse(datagram.Buffer);
-        Assert.IsNotNull(parsed.Message, parsed.Reason);
-        return parsed.Message;
-    }
+    private Task<SipMessage> Receive(UdpClient socket) => SipEdgeHarness.ReceiveAsync(socket, TestContext.CancellationToken);
 
     private static UdpClient Ue() => new(new IPEndPoint(IPAddress.Loopback, 0));
 
-    private static int PortOf(UdpClient socket) => ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+    private static int PortOf(UdpClient socket) => SipEdgeHarness.PortOf(socket);
 
     [TestMethod]
     public async Task ARequestIsAnsweredWithTheFunctionsResponseAndItsRetransmissionIsAbsorbed()
@@ -310,28 +269,70 @@ public sealed class SipEdgeTests
         Assert.AreEqual(481, (await Receive(ue)).StatusCode);
     }
 
+    /// <summary>A function that leaves a request undecided, and then hears what its late forward met.</summary>
+    private sealed class UndecidedFunction : IImsFunction, IDisposable
+    {
+        private readonly SemaphoreSlim _held = new(0);
+        private readonly SemaphoreSlim _heard = new(0);
+
+        public SipRequestReceived? Held { get; private set; }
+
+        public SipResponseReceived? Heard { get; private set; }
+
+        public Continuation? Resumed { get; private set; }
+
+        public string Name => "test.sip";
+
+        public bool Accepts(BusEnvelope envelope) => envelope.Message is SipRequestReceived or SipResponseReceived;
+
+        public ValueTask<FunctionOutcome> HandleAsync(BusEnvelope envelope, CancellationToken cancellationToken)
+        {
+            if (envelope.Message is SipRequestReceived request)
+            {
+                Held = request;
+                _held.Release();
+                return ValueTask.FromResult(FunctionOutcome.Of("waiting for a peer"));
+            }
+
+            Heard = (SipResponseReceived)envelope.Message;
+            Resumed = envelope.Continuation;
+            _heard.Release();
+            return ValueTask.FromResult(FunctionOutcome.Of("setup failed"));
+        }
+
+        public Task<bool> WaitHeldAsync(CancellationToken cancellationToken) => _held.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+
+        public Task<bool> WaitHeardAsync(CancellationToken cancellationToken) => _heard.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+
+        public void Dispose()
+        {
+            _held.Dispose();
+            _heard.Dispose();
+        }
+    }
+
+    /// <summary>The function's decision, too late: forward the held request, with a Via of branch <paramref name="branch"/>, to <paramref name="nextHop"/>.</summary>
+    private async Task ForwardLateAsync(SipEdgeHarness harness, SipRequestReceived held, UdpClient nextHop, string branch)
+    {
+        var parsed = SipMessage.Parse(held.Message).Message!;
+        var forwarded = new SipMessageEditor(parsed).AddFirst("Via", $"SIP/2.0/UDP {harness.Edge.LocalEndPoint};branch={branch}").DecrementMaxForwards().ToArray();
+        var stamp = new EnvelopeStamp(SipEdgeHarness.EdgeId, TimeProvider.System, new RandomEnvelopeIds());
+        await harness.Bus.PublishAsync(
+            stamp.Envelope("cancel-test-1@127.0.0.1", held.TransactionId, new ForwardSipRequest(held.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}"), new Continuation("test.sip", "relay", "{}")),
+            TestContext.CancellationToken);
+    }
+
+    private async Task AssertNothingArrivesAsync(UdpClient nextHop, string because)
+    {
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        quiet.CancelAfter(TimeSpan.FromMilliseconds(700));
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await nextHop.ReceiveAsync(quiet.Token), because);
+    }
+
     [TestMethod]
     public async Task AForwardDecidedAfterTheCancelIsNotSent_AndTheFunctionHearsA487()
     {
-        SipRequestReceived? held = null;
-        SipResponseReceived? heard = null;
-        Continuation? resumed = null;
-        using var answered = new SemaphoreSlim(0);
-        using var seen = new SemaphoreSlim(0);
-        var function = new TestFunction(e =>
-        {
-            if (e.Message is SipRequestReceived request)
-            {
-                held = request;
-                seen.Release();
-                return FunctionOutcome.Of("waiting for the PCRF");
-            }
-
-            heard = (SipResponseReceived)e.Message;
-            resumed = e.Continuation;
-            answered.Release();
-            return FunctionOutcome.Of("setup failed");
-        });
+        using var function = new UndecidedFunction();
         await using var harness = await Start(function, TimeSpan.FromSeconds(30));
         using var ue = Ue();
         using var nextHop = Ue();
@@ -341,67 +342,37 @@ public sealed class SipEdgeTests
         await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue), "CANCEL")), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
         var answers = new[] { await Receive(ue), await Receive(ue) }.ToDictionary(m => m.CSeq!.Method);
         Assert.AreEqual(487, answers["INVITE"].StatusCode);
-        Assert.IsTrue(await seen.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+        Assert.IsTrue(await function.WaitHeldAsync(TestContext.CancellationToken));
 
         // The decision (an AAA, say) comes after the UE gave up.
-        var parsed = SipMessage.Parse(held!.Message).Message!;
-        var forwarded = new SipMessageEditor(parsed).AddFirst("Via", $"SIP/2.0/UDP {harness.Edge.LocalEndPoint};branch=z9hG4bK-fwd-late").DecrementMaxForwards().ToArray();
-        var stamp = new EnvelopeStamp("edge-test", TimeProvider.System, new RandomEnvelopeIds());
-        var forward = stamp.Envelope("cancel-test-1@127.0.0.1", held!.TransactionId,
-            new ForwardSipRequest(held!.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}"), new Continuation("test.sip", "relay", "{}"));
-        await harness.Bus.PublishAsync(forward, TestContext.CancellationToken);
+        await ForwardLateAsync(harness, function.Held!, nextHop, "z9hG4bK-fwd-late");
 
-        Assert.IsTrue(await answered.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
-        var response = SipMessage.Parse(heard!.Message).Message!;
+        Assert.IsTrue(await function.WaitHeardAsync(TestContext.CancellationToken));
+        var response = SipMessage.Parse(function.Heard!.Message).Message!;
         Assert.AreEqual(487, response.StatusCode);
         Assert.AreEqual("z9hG4bK-fwd-late", response.TopVia!.Branch, "the response of the forwarded request, with its Via, as a real 487 would come back");
-        Assert.AreEqual("relay", resumed!.Step);
-        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
-        quiet.CancelAfter(TimeSpan.FromMilliseconds(700));
-        await Assert.ThrowsAsync<OperationCanceledException>(async () => await nextHop.ReceiveAsync(quiet.Token), "the cancelled INVITE never reaches the next hop");
+        Assert.AreEqual("relay", function.Resumed!.Step);
+        await AssertNothingArrivesAsync(nextHop, "the cancelled INVITE never reaches the next hop");
     }
 
     [TestMethod]
     public async Task AForwardDecidedAfterTheDeadlineIsNotSent_AndTheFunctionHearsThe504()
     {
-        SipRequestReceived? held = null;
-        SipResponseReceived? heard = null;
-        using var answered = new SemaphoreSlim(0);
-        using var seen = new SemaphoreSlim(0);
-        var function = new TestFunction(e =>
-        {
-            if (e.Message is SipRequestReceived request)
-            {
-                held = request;
-                seen.Release();
-                return FunctionOutcome.Of("waiting for a slow peer");
-            }
-
-            heard = (SipResponseReceived)e.Message;
-            answered.Release();
-            return FunctionOutcome.Of("setup failed");
-        });
+        using var function = new UndecidedFunction();
         await using var harness = await Start(function, TimeSpan.FromMilliseconds(400));
         using var ue = Ue();
         using var nextHop = Ue();
 
         await ue.SendAsync(Encoding.ASCII.GetBytes(Invite(PortOf(ue))), harness.Edge.LocalEndPoint, TestContext.CancellationToken);
         Assert.AreEqual(504, (await ReceiveSkipping100(ue)).StatusCode);
-        Assert.IsTrue(await seen.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
+        Assert.IsTrue(await function.WaitHeldAsync(TestContext.CancellationToken));
 
         // The decision comes after the edge gave the UE its 504 (within one more deadline).
-        var parsed = SipMessage.Parse(held!.Message).Message!;
-        var forwarded = new SipMessageEditor(parsed).AddFirst("Via", $"SIP/2.0/UDP {harness.Edge.LocalEndPoint};branch=z9hG4bK-fwd-slow").DecrementMaxForwards().ToArray();
-        var stamp = new EnvelopeStamp("edge-test", TimeProvider.System, new RandomEnvelopeIds());
-        await harness.Bus.PublishAsync(
-            stamp.Envelope("cancel-test-1@127.0.0.1", held!.TransactionId, new ForwardSipRequest(held!.TransactionId, forwarded, $"127.0.0.1:{PortOf(nextHop)}"), new Continuation("test.sip", "relay", "{}")),
-            TestContext.CancellationToken);
+        await ForwardLateAsync(harness, function.Held!, nextHop, "z9hG4bK-fwd-slow");
 
-        Assert.IsTrue(await answered.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken));
-        Assert.AreEqual(504, SipMessage.Parse(heard!.Message).Message!.StatusCode);
-        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
-        quiet.CancelAfter(TimeSpan.FromMilliseconds(700));
-        await Assert.ThrowsAsync<OperationCanceledException>(async () => await nextHop.ReceiveAsync(quiet.Token), "a request its UE was told had timed out never reaches the next hop");
+        Assert.IsTrue(await function.WaitHeardAsync(TestContext.CancellationToken));
+        Assert.AreEqual(504, SipMessage.Parse(function.Heard!.Message).Message!.StatusCode);
+        await AssertNothingArrivesAsync(nextHop, "a request its UE was told had timed out never reaches the next hop");
     }
 
     [TestMethod]
