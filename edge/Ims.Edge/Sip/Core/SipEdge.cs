@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Ims.Bus;
 using Ims.Edge.Core;
 using Ims.Edge.Sip.Transactions;
@@ -58,10 +59,28 @@ public sealed partial class SipEdge : IAsyncDisposable
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         // The sockets bind to the bind address; events name the advertised one as their Local address,
         // which is what the functions put in the Via they add (RFC 3261 16.6 step 8) and recognise in a Route.
-        _udp = new SipUdpTransport(bind, Received, advertise);
-        // TCP on the same port as UDP (RFC 3261 18: a SIP element listens on both).
-        _tcp = new SipTcpTransport(new IPEndPoint(bind.Address, _udp.Local.Port), SipMessageFraming.Frame, Received, advertise);
+        (_udp, _tcp) = Listen(bind, advertise);
         _transactions = new SipTransactionLayer(new Sender(this), time, timers);
+    }
+
+    /// <summary>
+    /// UDP, and TCP on the same port (RFC 3261 18: a SIP element listens on both). With port 0 the
+    /// system picks the UDP port, and that number may already be taken for TCP: then another pick.
+    /// </summary>
+    private (SipUdpTransport Udp, SipTcpTransport Tcp) Listen(IPEndPoint bind, string? advertise)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var udp = new SipUdpTransport(bind, Received, advertise);
+            try
+            {
+                return (udp, new SipTcpTransport(new IPEndPoint(bind.Address, udp.Local.Port), SipMessageFraming.Frame, Received, advertise));
+            }
+            catch (SocketException ex) when (bind.Port == 0 && ex.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 8)
+            {
+                udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
     }
 
     public IPEndPoint LocalEndPoint => _udp.Local;
