@@ -3,9 +3,11 @@ using Ims.Diameter.Codec;
 using Ims.Diameter.Dictionary;
 using Ims.Diameter.Messages;
 using Ims.Events;
+using Ims.Pcrf.Policies;
 using Ims.Pcrf.Release;
 using Ims.Pcrf.Rx;
 using Ims.Sip.Sdp;
+using Ims.Storage;
 using Ims.Storage.Embedded;
 
 namespace Ims.Pcrf.Tests;
@@ -53,6 +55,10 @@ internal sealed class PcrfStore : IDisposable
 
     public async Task<RxAnswered> AskAsync(DiameterMessage request) =>
         await Pcrf.HandleAsync(request, CancellationToken.None) ?? throw new AssertFailedException("no answer");
+
+    /// <summary>The status of the subscriber index row of <paramref name="session"/> under <paramref name="subscriber"/>.</summary>
+    public async Task<StoreStatus> IndexStatusAsync(string subscriber, string session) =>
+        (await Store.GetAsync(PolicyTables.SubscriberSessionTable, PolicyTables.SubscriberKey(subscriber), PolicyTables.SessionKey(session), CancellationToken.None)).Status;
 
     public static BusEnvelope Envelope(BusMessage message, Continuation? continuation = null) =>
         new("evt-" + Guid.NewGuid().ToString("N"), At, "edge-a", "alice", "operator:test", message, continuation);

@@ -93,8 +93,7 @@ public sealed class ReleaseTests
 
         Assert.AreEqual(0, outcome.Commands.Count);
         StringAssert.Contains(outcome.Decision, "1 stale index row(s) dropped");
-        var index = await pcrf.Store.GetAsync(PolicyTables.SubscriberSessionTable, PolicyTables.SubscriberKey(PcrfStore.Alice), PolicyTables.SessionKey("s1"), CancellationToken.None);
-        Assert.AreEqual(StoreStatus.NotFound, index.Status);
+        Assert.AreEqual(StoreStatus.NotFound, await pcrf.IndexStatusAsync(PcrfStore.Alice, "s1"));
     }
 
     [TestMethod]
@@ -131,8 +130,7 @@ public sealed class ReleaseTests
 
         Assert.AreEqual("no STR for s1 within 30 s of the AF's ASA 2001; session removed", overdue.Decision);
         Assert.IsFalse(await HeldAsync(pcrf, "s1"));
-        var index = await pcrf.Store.GetAsync(PolicyTables.SubscriberSessionTable, PolicyTables.SubscriberKey(PcrfStore.Alice), PolicyTables.SessionKey("s1"), CancellationToken.None);
-        Assert.AreEqual(StoreStatus.NotFound, index.Status);
+        Assert.AreEqual(StoreStatus.NotFound, await pcrf.IndexStatusAsync(PcrfStore.Alice, "s1"));
         var again = await pcrf.Release.HandleAsync(PcrfStore.Envelope(new PolicyReleaseRequested(PcrfStore.Alice, PolicyRelease.AbortSession)), CancellationToken.None);
         Assert.AreEqual(0, again.Commands.Count, "a removed session is not released again");
     }
@@ -164,8 +162,7 @@ public sealed class ReleaseTests
 
         StringAssert.Contains(outcome.Decision, "no longer holds s1; session removed");
         Assert.IsFalse(await HeldAsync(pcrf, "s1"));
-        var index = await pcrf.Store.GetAsync(PolicyTables.SubscriberSessionTable, PolicyTables.SubscriberKey(PcrfStore.Alice), PolicyTables.SessionKey("s1"), CancellationToken.None);
-        Assert.AreEqual(StoreStatus.NotFound, index.Status);
+        Assert.AreEqual(StoreStatus.NotFound, await pcrf.IndexStatusAsync(PcrfStore.Alice, "s1"));
     }
 
     [TestMethod]
